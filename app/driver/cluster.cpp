@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include "cluster.h"
+
+#include <atomic>
+#include <filesystem>
+#include <sstream>
+#include <unistd.h>
+
+namespace hotplug_mp::driver {
+
+namespace fs = std::filesystem;
+
+std::vector<ListedPort>
+parse_list(const std::string &out)
+{
+	std::istringstream in(out);
+	std::vector<ListedPort> ports;
+	std::string line;
+	bool header = false;
+	while (std::getline(in, line)) {
+		if (line == "list all etherdev") {
+			header = true;
+			continue;
+		}
+		if (!header)
+			continue;
+		size_t tab = line.find('\t');
+		if (tab == std::string::npos || tab == 0 ||
+		    line.find_first_not_of("0123456789") != tab)
+			continue; /* an EAL log line printed meanwhile */
+		ports.push_back({static_cast<unsigned int>(std::stoul(line.substr(0, tab))),
+			line.substr(tab + 1)});
+	}
+	if (!header)
+		throw PtyError("\"list\" printed no header:\n" + out);
+	return ports;
+}
+
+std::string
+unique_prefix(const std::string &tag)
+{
+	static std::atomic<int> n;
+	return tag + "_" + std::to_string(getpid()) + "_" + std::to_string(n++);
+}
+
+void
+remove_prefix_files(const std::string &prefix)
+{
+	std::error_code ec;
+	fs::remove_all(fs::path("/var/run/dpdk") / prefix, ec);
+	for (const auto &e : fs::directory_iterator("/dev/hugepages", ec)) {
+		std::string f = e.path().filename().string();
+		if (f.rfind(prefix + "map_", 0) == 0)
+			fs::remove(e.path(), ec);
+	}
+}
+
+Cluster::Cluster(ClusterOptions opts) : opts_(std::move(opts))
+{
+	if (opts_.prefix.empty())
+		opts_.prefix = unique_prefix("hpmp");
+	remove_prefix_files(opts_.prefix);
+	try {
+		procs_.push_back(start(true));
+		for (int i = 0; i < opts_.secondaries; i++)
+			procs_.push_back(start(false));
+	} catch (...) {
+		shutdown();
+		throw;
+	}
+}
+
+Cluster::~Cluster()
+{
+	try {
+		shutdown();
+	} catch (...) {
+	}
+}
+
+std::unique_ptr<PtyProcess>
+Cluster::start(bool primary)
+{
+	/* the primary on lcore 0, secondaries on lcore 1: 2 cores here */
+	std::vector<std::string> argv = {opts_.host, "-l", primary ? "0" : "1",
+		"--no-pci", "--file-prefix", opts_.prefix,
+		"--proc-type", "auto",
+		"--log-level", "lib.eal:notice"};
+	argv.insert(argv.end(), opts_.eal.begin(), opts_.eal.end());
+	std::string name = primary ? "primary" :
+		"secondary " + std::to_string(++started_);
+	auto p = std::make_unique<PtyProcess>(name, argv, opts_.env);
+	p->expect(host_prompt, 30s);
+	return p;
+}
+
+std::string
+Cluster::label(int i) const
+{
+	return procs_.at(i)->name() + " (pid " + std::to_string(procs_.at(i)->pid()) + ")";
+}
+
+std::string
+Cluster::run(int i, const std::string &cmd)
+{
+	return proc(i).command(cmd, host_prompt, 20s);
+}
+
+std::vector<ListedPort>
+Cluster::list(int i)
+{
+	return parse_list(run(i, "list"));
+}
+
+std::vector<std::vector<ListedPort>>
+Cluster::lists()
+{
+	std::vector<std::vector<ListedPort>> all;
+	for (int i = 0; i < size(); i++)
+		all.push_back(list(i));
+	return all;
+}
+
+int
+Cluster::add_secondary()
+{
+	procs_.push_back(start(false));
+	return size() - 1;
+}
+
+void
+Cluster::shutdown()
+{
+	/* secondaries first: a primary leaving first strands them */
+	for (int i = size() - 1; i >= 0; i--) {
+		PtyProcess &p = *procs_[i];
+		if (!p.running())
+			continue;
+		try {
+			p.send_line("quit");
+			p.wait_exit(5s);
+		} catch (const PtyError &) {
+			p.terminate();
+		}
+	}
+	procs_.clear();
+	remove_prefix_files(opts_.prefix);
+}
+
+} // namespace hotplug_mp::driver

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * One multi-process group of dpdk-hotplug_mp: a primary and N secondaries
+ * sharing a --file-prefix of their own, each on its own pseudo-terminal.
+ * Ends only the processes it started and removes the prefix's hugepage
+ * files and runtime directory.
+ */
+#ifndef HOTPLUG_MP_CLUSTER_H
+#define HOTPLUG_MP_CLUSTER_H
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pty_process.h"
+
+namespace hotplug_mp::driver {
+
+inline constexpr const char *host_prompt = "example> ";
+
+struct ListedPort {
+	unsigned int id;
+	std::string name;
+	bool operator==(const ListedPort &) const = default;
+};
+
+/* Parses the output of "list"; throws PtyError when the header is missing. */
+std::vector<ListedPort> parse_list(const std::string &out);
+
+/* A --file-prefix unique to this process and call. */
+std::string unique_prefix(const std::string &tag);
+
+/* Removes /dev/hugepages/<prefix>map_* and /var/run/dpdk/<prefix>. */
+void remove_prefix_files(const std::string &prefix);
+
+struct ClusterOptions {
+	std::string host;             /* path of dpdk-hotplug_mp */
+	int secondaries = 2;
+	std::string prefix;           /* default: unique_prefix("hpmp") */
+	std::vector<std::string> eal; /* extra EAL arguments, every process */
+	std::vector<std::string> env; /* extra environment, every process */
+};
+
+class Cluster {
+public:
+	explicit Cluster(ClusterOptions opts);
+	~Cluster();
+	Cluster(const Cluster &) = delete;
+	Cluster &operator=(const Cluster &) = delete;
+
+	/* Process i: 0 is the primary, 1..N the secondaries. */
+	PtyProcess &proc(int i) { return *procs_.at(i); }
+	int size() const { return static_cast<int>(procs_.size()); }
+	static const char *role(int i) { return i == 0 ? "primary" : "secondary"; }
+	std::string label(int i) const;
+
+	/* Runs cmd at process i's prompt; returns what it printed. */
+	std::string run(int i, const std::string &cmd);
+	std::vector<ListedPort> list(int i);
+	/* The lists of all processes, primary first. */
+	std::vector<std::vector<ListedPort>> lists();
+
+	/* Starts one more secondary; returns its index. */
+	int add_secondary();
+	/* quit at each prompt, secondaries first; kill what remains. */
+	void shutdown();
+
+	const std::string &prefix() const { return opts_.prefix; }
+
+private:
+	std::unique_ptr<PtyProcess> start(bool primary);
+
+	ClusterOptions opts_;
+	std::vector<std::unique_ptr<PtyProcess>> procs_;
+	int started_ = 0;
+};
+
+} // namespace hotplug_mp::driver
+
+#endif

@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include "pty_process.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+namespace hotplug_mp::driver {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::vector<char *>
+c_argv(const std::vector<std::string> &v)
+{
+	std::vector<char *> out;
+	for (const std::string &s : v)
+		out.push_back(const_cast<char *>(s.c_str()));
+	out.push_back(nullptr);
+	return out;
+}
+
+/* Drops VT100 escape sequences and carriage returns; keeps an unfinished
+ * escape sequence in tail for the next chunk. */
+std::string
+clean(const std::string &raw, std::string &tail)
+{
+	std::string in = tail + raw, out;
+	tail.clear();
+	for (size_t i = 0; i < in.size(); i++) {
+		char c = in[i];
+		if (c == '\r')
+			continue;
+		if (c != '\033') {
+			out += c;
+			continue;
+		}
+		size_t j = i + 1;
+		if (j >= in.size()) {
+			tail = in.substr(i);
+			break;
+		}
+		if (in[j] == '[') {
+			j++;
+			while (j < in.size() && !(in[j] >= '@' && in[j] <= '~'))
+				j++;
+			if (j >= in.size()) {
+				tail = in.substr(i);
+				break;
+			}
+		}
+		i = j;
+	}
+	return out;
+}
+
+} // namespace
+
+PtyProcess::PtyProcess(const std::string &name,
+	const std::vector<std::string> &argv,
+	const std::vector<std::string> &env)
+	: name_(name)
+{
+	struct winsize ws = {};
+	ws.ws_row = 50;
+	ws.ws_col = 250;
+	auto args = c_argv(argv);
+	pid_ = forkpty(&fd_, nullptr, nullptr, &ws);
+	if (pid_ < 0)
+		throw PtyError("forkpty: " + std::string(std::strerror(errno)));
+	if (pid_ == 0) {
+		for (const std::string &e : env)
+			putenv(const_cast<char *>(e.c_str()));
+		execv(args[0], args.data());
+		std::fprintf(stderr, "exec %s: %s\n", args[0], std::strerror(errno));
+		_exit(127);
+	}
+	fcntl(fd_, F_SETFD, FD_CLOEXEC);
+}
+
+PtyProcess::~PtyProcess()
+{
+	terminate();
+	if (fd_ >= 0)
+		close(fd_);
+}
+
+bool
+PtyProcess::read_some(Clock::time_point deadline)
+{
+	auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+		deadline - Clock::now());
+	if (left.count() < 0)
+		return false;
+	struct pollfd pfd = {fd_, POLLIN, 0};
+	int n = poll(&pfd, 1, static_cast<int>(left.count()));
+	if (n < 0 && errno == EINTR)
+		return true;
+	if (n <= 0)
+		return false;
+	char buf[4096];
+	ssize_t r = read(fd_, buf, sizeof(buf));
+	if (r <= 0)
+		fail("exited");
+	out_ += clean(std::string(buf, r), raw_tail_);
+	return true;
+}
+
+void
+PtyProcess::fail(const std::string &what) const
+{
+	std::string tail = out_.size() > 3000 ? out_.substr(out_.size() - 3000) : out_;
+	throw PtyError(name_ + " (pid " + std::to_string(pid_) + "): " + what +
+		"\n--- its last output ---\n" + tail + "\n---");
+}
+
+std::string
+PtyProcess::expect(const std::string &needle, std::chrono::milliseconds timeout)
+{
+	auto deadline = Clock::now() + timeout;
+	for (;;) {
+		size_t at = out_.find(needle, mark_);
+		if (at != std::string::npos) {
+			std::string before = out_.substr(mark_, at - mark_);
+			mark_ = at + needle.size();
+			return before;
+		}
+		if (!read_some(deadline) && Clock::now() >= deadline)
+			fail("timed out after " + std::to_string(timeout.count()) +
+				" ms waiting for \"" + needle + "\"");
+	}
+}
+
+void
+PtyProcess::send_line(const std::string &line)
+{
+	std::string s = line + "\n";
+	const char *p = s.data();
+	size_t left = s.size();
+	while (left > 0) {
+		ssize_t w = write(fd_, p, left);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			fail("cannot type \"" + line + "\"");
+		p += w;
+		left -= w;
+	}
+}
+
+std::string
+PtyProcess::command(const std::string &cmd, const std::string &prompt,
+	std::chrono::milliseconds timeout)
+{
+	send_line(cmd);
+	std::string out = expect(prompt, timeout);
+	/* the echo of what was typed comes first */
+	size_t echo = out.find(cmd);
+	if (echo != std::string::npos) {
+		size_t nl = out.find('\n', echo);
+		out = nl == std::string::npos ? "" : out.substr(nl + 1);
+	}
+	return out;
+}
+
+bool
+PtyProcess::running()
+{
+	if (status_ >= 0)
+		return false;
+	int st;
+	pid_t r = waitpid(pid_, &st, WNOHANG);
+	if (r == pid_) {
+		status_ = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+		return false;
+	}
+	return true;
+}
+
+int
+PtyProcess::wait_exit(std::chrono::milliseconds timeout)
+{
+	auto deadline = Clock::now() + timeout;
+	while (running()) {
+		if (Clock::now() >= deadline)
+			fail("did not exit within " + std::to_string(timeout.count()) + " ms");
+		/* drain output so the program never blocks on a full pty */
+		struct pollfd pfd = {fd_, POLLIN, 0};
+		if (poll(&pfd, 1, 20) > 0) {
+			char buf[4096];
+			ssize_t r = read(fd_, buf, sizeof(buf));
+			if (r > 0)
+				out_ += clean(std::string(buf, r), raw_tail_);
+		}
+	}
+	return status_;
+}
+
+void
+PtyProcess::signal(int sig)
+{
+	if (running())
+		kill(pid_, sig);
+}
+
+void
+PtyProcess::terminate(std::chrono::milliseconds grace)
+{
+	if (pid_ <= 0 || !running())
+		return;
+	kill(pid_, SIGTERM);
+	auto deadline = Clock::now() + grace;
+	while (running() && Clock::now() < deadline)
+		usleep(10000);
+	if (running()) {
+		kill(pid_, SIGKILL);
+		while (running())
+			usleep(1000);
+	}
+}
+
+int
+run_command(const std::vector<std::string> &argv, std::string *output)
+{
+	int pipefd[2];
+	if (pipe2(pipefd, O_CLOEXEC) != 0)
+		return -1;
+	auto args = c_argv(argv);
+	pid_t pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		dup2(pipefd[1], STDOUT_FILENO);
+		dup2(pipefd[1], STDERR_FILENO);
+		execvp(args[0], args.data());
+		_exit(127);
+	}
+	close(pipefd[1]);
+	std::string out;
+	char buf[4096];
+	ssize_t r;
+	while ((r = read(pipefd[0], buf, sizeof(buf))) > 0 || (r < 0 && errno == EINTR))
+		if (r > 0)
+			out.append(buf, r);
+	close(pipefd[0]);
+	int st;
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	if (output != nullptr)
+		*output = out;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+} // namespace hotplug_mp::driver

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * A program on a pseudo-terminal, driven as a person at its prompt would:
+ * type a line, wait for what it prints. Every wait has a deadline.
+ */
+#ifndef HOTPLUG_MP_PTY_PROCESS_H
+#define HOTPLUG_MP_PTY_PROCESS_H
+
+#include <chrono>
+#include <stdexcept>
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace hotplug_mp::driver {
+
+using namespace std::chrono_literals;
+
+class PtyError : public std::runtime_error {
+public:
+	using std::runtime_error::runtime_error;
+};
+
+class PtyProcess {
+public:
+	/* Starts argv[0] (a path) with argv; env entries "K=V" are added. */
+	PtyProcess(const std::string &name, const std::vector<std::string> &argv,
+		const std::vector<std::string> &env = {});
+	~PtyProcess();
+	PtyProcess(const PtyProcess &) = delete;
+	PtyProcess &operator=(const PtyProcess &) = delete;
+
+	const std::string &name() const { return name_; }
+	pid_t pid() const { return pid_; }
+
+	/*
+	 * Waits until needle appears in the output not yet consumed; returns
+	 * the output before it and consumes both. Throws PtyError on timeout
+	 * or when the program exits first.
+	 */
+	std::string expect(const std::string &needle,
+		std::chrono::milliseconds timeout = 10s);
+
+	void send_line(const std::string &line);
+
+	/* Types cmd, waits for prompt; returns what cmd printed, echo removed. */
+	std::string command(const std::string &cmd, const std::string &prompt,
+		std::chrono::milliseconds timeout = 10s);
+
+	/* Waits for the program to end; returns its exit status (or 128+sig). */
+	int wait_exit(std::chrono::milliseconds timeout = 10s);
+	bool running();
+
+	/* Ends the program by PID if it still runs: SIGTERM, then SIGKILL. */
+	void terminate(std::chrono::milliseconds grace = 2s);
+	void signal(int sig);
+
+	/* Everything printed so far, escape sequences and CRs removed. */
+	const std::string &transcript() const { return out_; }
+
+private:
+	bool read_some(std::chrono::steady_clock::time_point deadline);
+	[[noreturn]] void fail(const std::string &what) const;
+
+	std::string name_;
+	pid_t pid_ = -1;
+	int fd_ = -1;
+	int status_ = -1;
+	std::string out_;
+	size_t mark_ = 0;
+	std::string raw_tail_; /* an escape sequence cut by a read */
+};
+
+/* Runs a short command to completion; returns its exit status. */
+int run_command(const std::vector<std::string> &argv, std::string *output = nullptr);
+
+} // namespace hotplug_mp::driver
+
+#endif

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * dpdk-hotplug_mp: a drop-in for DPDK's examples/multi_process/hotplug_mp.
+ *
+ *   dpdk-hotplug_mp [EAL options] [-- --cmdline-file FILE]
+ *
+ * The hotplug command module is built in; further testpmd-style command
+ * modules load with EAL -d. Interactive at "example> ", or runs FILE and
+ * exits non-zero when any command in it failed.
+ */
+#include <cstdio>
+#include <cstdlib>
+#include <getopt.h>
+#include <optional>
+#include <string>
+
+#include <cmdline.h>
+#include <cmdline_socket.h>
+#include <rte_eal.h>
+#include <rte_errno.h>
+
+#include "commands.h"
+#include "host_commands.h"
+#include "registry.h"
+#include "script.h"
+
+namespace {
+
+constexpr const char *prompt = "example> ";
+
+/* rte_eal_init() for the life of main(), rte_eal_cleanup() at its end. */
+class EalSession {
+public:
+	EalSession(int argc, char **argv) : consumed_(rte_eal_init(argc, argv)) {}
+	~EalSession()
+	{
+		if (consumed_ >= 0)
+			rte_eal_cleanup();
+	}
+	EalSession(const EalSession &) = delete;
+	EalSession &operator=(const EalSession &) = delete;
+
+	bool ok() const { return consumed_ >= 0; }
+	int consumed() const { return consumed_; }
+
+private:
+	int consumed_;
+};
+
+struct Options {
+	std::optional<std::string> cmdline_file;
+};
+
+void
+usage(const char *prog)
+{
+	std::printf("usage: %s [EAL options] -- [--cmdline-file FILE]\n"
+		"  --cmdline-file FILE  run the commands in FILE, then exit;\n"
+		"                       the exit status is 1 if any failed\n",
+		prog);
+}
+
+/* Application options, after the EAL's. Returns nullopt on bad usage. */
+std::optional<Options>
+parse_options(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"cmdline-file", required_argument, nullptr, 'f'},
+		{"help", no_argument, nullptr, 'h'},
+		{nullptr, 0, nullptr, 0},
+	};
+	Options o;
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", longopts, nullptr)) != -1) {
+		switch (c) {
+		case 'f':
+			o.cmdline_file = optarg;
+			break;
+		default:
+			return std::nullopt;
+		}
+	}
+	if (optind != argc)
+		return std::nullopt;
+	return o;
+}
+
+int
+interact(cmdline_parse_ctx_t *ctx)
+{
+	struct cmdline *cl = cmdline_stdin_new(ctx, prompt);
+	if (cl == nullptr) {
+		std::fprintf(stderr, "cannot create a command line on stdin\n");
+		return EXIT_FAILURE;
+	}
+	cmdline_interact(cl);
+	cmdline_stdin_exit(cl);
+	return EXIT_SUCCESS;
+}
+
+int
+run(int argc, char **argv)
+{
+	EalSession eal(argc, argv);
+	if (!eal.ok()) {
+		std::fprintf(stderr, "Cannot init EAL: %s\n",
+			rte_strerror(rte_errno));
+		return EXIT_FAILURE;
+	}
+	argc -= eal.consumed();
+	argv += eal.consumed();
+
+	std::optional<Options> opts = parse_options(argc, argv);
+	if (!opts) {
+		usage(argv[0]);
+		return EXIT_FAILURE;
+	}
+
+	auto ctx = hotplug_mp::host::command_context(
+		hotplug_mp::host::own_commands());
+	if (!opts->cmdline_file)
+		return interact(ctx.data());
+
+	int bad = hotplug_mp::host::run_script(ctx.data(), prompt,
+		*opts->cmdline_file);
+	if (bad < 0)
+		return EXIT_FAILURE;
+	unsigned int failed = bad + hotplug_mp_failed_commands();
+	if (failed != 0)
+		std::printf("%u command(s) failed in %s\n", failed,
+			opts->cmdline_file->c_str());
+	std::fflush(stdout);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+} // namespace
+
+int
+main(int argc, char **argv)
+{
+	try {
+		return run(argc, argv);
+	} catch (const std::exception &e) {
+		std::fprintf(stderr, "dpdk-hotplug_mp: %s\n", e.what());
+	}
+	return EXIT_FAILURE;
+}

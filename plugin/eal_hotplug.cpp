@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The EAL side of hotplug: rte_devargs parsing, rte_dev_probe() and
+ * rte_eal_hotplug_remove(), which carry a request to every process of the
+ * multi-process group (lib/eal/common/hotplug_mp.c), and the ethdev port list.
+ */
+#include <cerrno>
+#include <cstring>
+
+#include <rte_bus.h>
+#include <rte_dev.h>
+#include <rte_devargs.h>
+#include <rte_eal.h>
+#include <rte_ethdev.h>
+
+#include "hotplug.h"
+#include "log.h"
+
+extern "C" {
+RTE_LOG_REGISTER(hotplug_mp_logtype, hotplug_mp, NOTICE);
+}
+
+namespace hotplug_mp {
+namespace {
+
+/*
+ * The multi-process channel carries devargs in a fixed buffer
+ * (EAL_DEV_MP_DEV_ARGS_MAX_LEN in lib/eal/common/hotplug_mp.h, 128 bytes
+ * with the NUL); longer devargs would reach the other processes truncated.
+ */
+constexpr size_t mp_devargs_max = 127;
+
+/* struct rte_devargs owned for one scope. */
+class ParsedDevargs {
+public:
+	ParsedDevargs() { std::memset(&da_, 0, sizeof(da_)); }
+	~ParsedDevargs() { rte_devargs_reset(&da_); }
+	ParsedDevargs(const ParsedDevargs &) = delete;
+	ParsedDevargs &operator=(const ParsedDevargs &) = delete;
+
+	int parse(const std::string &devargs)
+	{
+		return rte_devargs_parse(&da_, devargs.c_str());
+	}
+	const char *name() const { return da_.name; }
+	const char *bus() const { return rte_bus_name(da_.bus); }
+
+private:
+	struct rte_devargs da_;
+};
+
+std::string
+parse_reason(int err)
+{
+	switch (-err) {
+	case EFAULT:
+		return "no bus recognises the device name "
+			"(unknown driver, or malformed PCI address)";
+	case EINVAL:
+		return "malformed devargs";
+	default:
+		return "cannot parse devargs";
+	}
+}
+
+std::string
+attach_reason(int err)
+{
+	switch (-err) {
+	case EEXIST:
+		return "the device is already attached";
+	case ENOMSG:
+		return "the multi-process request did not complete";
+	case ENODEV:
+		return "no such device on its bus";
+	case ENOTSUP:
+		return "no driver supports the device";
+	case EBUSY:
+		return "another hotplug operation is in progress";
+	case ETIMEDOUT:
+		return "a process did not answer in time";
+	default:
+		return "the driver could not probe it in some process "
+			"(see the log above); nothing stays attached";
+	}
+}
+
+std::string
+detach_reason(int err)
+{
+	switch (-err) {
+	case EINVAL:
+	case ENOENT:
+		return "the device is not attached";
+	case ENOMSG:
+		return "the multi-process request did not complete";
+	case EBUSY:
+		return "another hotplug operation is in progress";
+	case ETIMEDOUT:
+		return "a process did not answer in time";
+	default:
+		return "the driver could not remove it in some process "
+			"(see the log above)";
+	}
+}
+
+class EalHotplug final : public Hotplug {
+public:
+	Result attach(const std::string &devargs) override
+	{
+		return run(devargs, true);
+	}
+
+	Result detach(const std::string &devargs) override
+	{
+		return run(devargs, false);
+	}
+
+	std::vector<Port> ports() const override
+	{
+		std::vector<Port> out;
+		uint16_t id;
+
+		RTE_ETH_FOREACH_DEV(id) {
+			char name[RTE_ETH_NAME_MAX_LEN];
+
+			if (rte_eth_dev_get_name_by_port(id, name) != 0)
+				continue;
+			out.push_back(Port{id, name});
+		}
+		return out;
+	}
+
+	std::string role() const override
+	{
+		return rte_eal_process_type() == RTE_PROC_PRIMARY ?
+			"primary" : "secondary";
+	}
+
+private:
+	Result run(const std::string &devargs, bool attach)
+	{
+		const char *op = attach ? "attach" : "detach";
+		ParsedDevargs da;
+		Result r;
+
+		r.device = devargs;
+		if (devargs.size() > mp_devargs_max) {
+			r.error = -ENAMETOOLONG;
+			r.reason = "devargs longer than the " +
+				std::to_string(mp_devargs_max) +
+				" characters the multi-process channel carries";
+			return r;
+		}
+		int ret = da.parse(devargs);
+		if (ret != 0) {
+			r.error = ret < 0 ? ret : -EINVAL;
+			r.reason = parse_reason(r.error);
+			return r;
+		}
+		r.device = da.name();
+		HPMP_LOG(INFO, "%s %s requested by %s process", op,
+			devargs.c_str(), role().c_str());
+		if (attach)
+			ret = rte_dev_probe(devargs.c_str());
+		else
+			ret = rte_eal_hotplug_remove(da.bus(), da.name());
+		if (ret != 0) {
+			r.error = ret < 0 ? ret : -EIO;
+			r.reason = attach ? attach_reason(r.error) :
+				detach_reason(r.error);
+			HPMP_LOG(INFO, "%s %s failed: %d", op, devargs.c_str(),
+				ret);
+		}
+		return r;
+	}
+};
+
+} // namespace
+
+std::unique_ptr<Hotplug>
+make_eal_hotplug()
+{
+	return std::make_unique<EalHotplug>();
+}
+
+} // namespace hotplug_mp

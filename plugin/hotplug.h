@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Device hotplug as the command module sees it. No DPDK type appears here:
+ * make_eal_hotplug() is the one door to the EAL, and everything DPDK-specific
+ * lives in eal_hotplug.cpp.
+ */
+#ifndef HOTPLUG_MP_HOTPLUG_H
+#define HOTPLUG_MP_HOTPLUG_H
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace hotplug_mp {
+
+struct Port {
+	uint16_t id;
+	std::string name;
+};
+
+/* What one attach or detach did. */
+struct Result {
+	int error = 0;       /* 0, or a negative errno value */
+	std::string device;  /* device name parsed from the devargs */
+	std::string reason;  /* why it failed, in words; empty on success */
+
+	bool ok() const { return error == 0; }
+};
+
+class Hotplug {
+public:
+	virtual ~Hotplug() = default;
+
+	/* Attach in every process of the multi-process group. */
+	virtual Result attach(const std::string &devargs) = 0;
+	/* Detach from every process of the multi-process group. */
+	virtual Result detach(const std::string &devargs) = 0;
+	/* Ethernet ports this process sees, by port id. */
+	virtual std::vector<Port> ports() const = 0;
+	/* "primary" or "secondary". */
+	virtual std::string role() const = 0;
+};
+
+std::unique_ptr<Hotplug> make_eal_hotplug();
+
+} // namespace hotplug_mp
+
+#endif

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include "messages.h"
+
+#include <cstdlib>
+#include <cstring>
+
+namespace hotplug_mp {
+
+std::string
+errno_text(int err)
+{
+	err = std::abs(err);
+	const char *name = strerrorname_np(err);
+	std::string s = name != nullptr ? name : "E" + std::to_string(err);
+	return s + " (" + std::strerror(err) + ")";
+}
+
+static std::string
+outcome(const char *done, const char *verb, const Result &r)
+{
+	if (r.ok())
+		return std::string(done) + " device " + r.device;
+	std::string s = std::string("failed to ") + verb + " device " +
+		r.device + ": " + errno_text(r.error);
+	if (!r.reason.empty())
+		s += ": " + r.reason;
+	return s;
+}
+
+std::string
+attach_message(const Result &r)
+{
+	return outcome("attached", "attach", r);
+}
+
+std::string
+detach_message(const Result &r)
+{
+	return outcome("detached", "detach", r);
+}
+
+std::string
+list_message(const std::vector<Port> &ports)
+{
+	std::string s = "list all etherdev\n";
+	for (const Port &p : ports)
+		s += std::to_string(p.id) + "\t" + p.name + "\n";
+	return s;
+}
+
+} // namespace hotplug_mp

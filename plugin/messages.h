@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* The words the commands print. Pure functions: unit tested without an EAL. */
+#ifndef HOTPLUG_MP_MESSAGES_H
+#define HOTPLUG_MP_MESSAGES_H
+
+#include <string>
+#include <vector>
+
+#include "hotplug.h"
+
+namespace hotplug_mp {
+
+/* "EEXIST (File exists)" for -EEXIST or EEXIST. */
+std::string errno_text(int err);
+
+/* "attached device X" or "failed to attach device X: EEXIST (...): reason". */
+std::string attach_message(const Result &r);
+std::string detach_message(const Result &r);
+
+/* "list all etherdev" and one "<port>\t<name>" line per port. */
+std::string list_message(const std::vector<Port> &ports);
+
+} // namespace hotplug_mp
+
+#endif
