@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include "environment.h"
+
+#include <cstdlib>
+#include <stdexcept>
+
+namespace hotplug_mp::test {
+
+std::string
+env_or(const char *name, const std::string &fallback)
+{
+	const char *v = std::getenv(name);
+	return v != nullptr ? v : fallback;
+}
+
+driver::ClusterOptions
+cluster_options(int secondaries)
+{
+	driver::ClusterOptions o;
+	o.host = host();
+	if (o.host.empty())
+		throw std::runtime_error("HOTPLUG_MP_HOST is not set");
+	o.secondaries = secondaries;
+	return o;
+}
+
+TempDir::TempDir()
+{
+	std::string tmpl = "/run/hpmp_test_XXXXXX";
+	if (mkdtemp(tmpl.data()) == nullptr)
+		throw std::runtime_error("mkdtemp " + tmpl);
+	path_ = tmpl;
+}
+
+TempDir::~TempDir()
+{
+	std::error_code ec;
+	std::filesystem::remove_all(path_, ec);
+}
+
+} // namespace hotplug_mp::test

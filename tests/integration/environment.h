@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * What the integration tests run, from the environment (set by meson test
+ * and scripts/test.sh):
+ *   HOTPLUG_MP_HOST     dpdk-hotplug_mp of the build under test
+ *   HOTPLUG_MP_PLUGIN   the command module .so of that build
+ *   HOTPLUG_MP_TESTPMD  dpdk-testpmd that can load the module ("" if none)
+ *   HOTPLUG_MP_BACKEND  dpdk-testpmd used as vhost-user backend
+ *   HOTPLUG_MP_FLAVOUR  "patched" or "stock"
+ */
+#ifndef HOTPLUG_MP_TEST_ENVIRONMENT_H
+#define HOTPLUG_MP_TEST_ENVIRONMENT_H
+
+#include <filesystem>
+#include <string>
+
+#include "cluster.h"
+
+namespace hotplug_mp::test {
+
+std::string env_or(const char *name, const std::string &fallback);
+
+inline std::string host() { return env_or("HOTPLUG_MP_HOST", ""); }
+inline std::string plugin() { return env_or("HOTPLUG_MP_PLUGIN", ""); }
+inline std::string testpmd() { return env_or("HOTPLUG_MP_TESTPMD", ""); }
+inline std::string backend_testpmd() { return env_or("HOTPLUG_MP_BACKEND", testpmd()); }
+inline bool stock() { return env_or("HOTPLUG_MP_FLAVOUR", "patched") == "stock"; }
+
+/* Cluster options for the build under test: primary + n secondaries. */
+driver::ClusterOptions cluster_options(int secondaries = 2);
+
+/* A directory of its own under /run (not world-writable), removed at exit. */
+class TempDir {
+public:
+	TempDir();
+	~TempDir();
+	TempDir(const TempDir &) = delete;
+	TempDir &operator=(const TempDir &) = delete;
+	const std::filesystem::path &path() const { return path_; }
+
+private:
+	std::filesystem::path path_;
+};
+
+} // namespace hotplug_mp::test
+
+#endif

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include "expectations.h"
+
+#include <algorithm>
+
+namespace hotplug_mp::test {
+
+namespace {
+
+std::string
+show(const std::vector<driver::ListedPort> &l)
+{
+	std::string s = "[";
+	for (const auto &p : l)
+		s += " " + std::to_string(p.id) + ":" + p.name;
+	return s + " ]";
+}
+
+} // namespace
+
+bool
+contains(const std::string &text, const std::string &part)
+{
+	return text.find(part) != std::string::npos;
+}
+
+::testing::AssertionResult
+all_list(driver::Cluster &c, const std::vector<std::string> &names)
+{
+	auto lists = c.lists();
+	std::vector<std::string> want(names);
+	std::sort(want.begin(), want.end());
+	for (int i = 0; i < c.size(); i++) {
+		std::vector<std::string> got;
+		for (const auto &p : lists[i])
+			got.push_back(p.name);
+		std::sort(got.begin(), got.end());
+		if (got != want || lists[i] != lists[0]) {
+			auto r = ::testing::AssertionFailure();
+			r << "processes disagree or miss ports; want names {";
+			for (const auto &n : want)
+				r << " " << n;
+			r << " }\n";
+			for (int j = 0; j < c.size(); j++)
+				r << "  " << c.label(j) << ": " << show(lists[j]) << "\n";
+			return r;
+		}
+	}
+	return ::testing::AssertionSuccess();
+}
+
+::testing::AssertionResult
+lists_unchanged(driver::Cluster &c,
+	const std::vector<std::vector<driver::ListedPort>> &before)
+{
+	auto now = c.lists();
+	if (now == before)
+		return ::testing::AssertionSuccess();
+	auto r = ::testing::AssertionFailure();
+	r << "a list changed:\n";
+	for (int i = 0; i < c.size(); i++)
+		r << "  " << c.label(i) << ": before " << show(before.at(i))
+		  << ", now " << show(now.at(i)) << "\n";
+	return r;
+}
+
+} // namespace hotplug_mp::test

@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The drop-in host: the stock example's prompt and help, --cmdline-file
+ * scripts and their exit status, and a secondary that starts after an attach.
+ */
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "cluster.h"
+#include "environment.h"
+#include "expectations.h"
+
+namespace hotplug_mp::test {
+namespace {
+
+using driver::PtyProcess;
+
+/* Runs the host as a lone primary on a script; returns its exit status. */
+int
+run_script(const std::string &script, std::string &output)
+{
+	TempDir dir;
+	auto path = dir.path() / "commands.txt";
+	std::ofstream(path) << script;
+	std::string prefix = driver::unique_prefix("hpmp_script");
+	PtyProcess p("script", {host(), "-l", "0", "--no-pci", "--file-prefix",
+		prefix, "--log-level", "lib.eal:notice", "--",
+		"--cmdline-file", path.string()});
+	int status = p.wait_exit(std::chrono::seconds(30));
+	output = p.transcript();
+	driver::remove_prefix_files(prefix);
+	return status;
+}
+
+TEST(Host, ScriptThatSucceedsExitsZero)
+{
+	std::string out;
+	int status = run_script("# a comment\nlist\nattach net_null0\n"
+		"list\ndetach net_null0\nlist\n", out);
+	EXPECT_EQ(status, 0) << out;
+	EXPECT_TRUE(contains(out, "attached device net_null0")) << out;
+	EXPECT_TRUE(contains(out, "list all etherdev\n0\tnet_null0\n")) << out;
+	EXPECT_TRUE(contains(out, "detached device net_null0")) << out;
+}
+
+TEST(Host, ScriptWithFailedCommandExitsNonZero)
+{
+	std::string out;
+	int status = run_script("attach net_null0\nattach net_null0\n", out);
+	EXPECT_NE(status, 0) << out;
+	EXPECT_TRUE(contains(out, "1 command(s) failed")) << out;
+}
+
+TEST(Host, ScriptWithUnknownCommandExitsNonZero)
+{
+	std::string out;
+	int status = run_script("list\nfrobnicate now\n", out);
+	EXPECT_NE(status, 0) << out;
+	EXPECT_TRUE(contains(out, "bad command: frobnicate now")) << out;
+}
+
+TEST(Host, ScriptStopsAtQuit)
+{
+	std::string out;
+	int status = run_script("quit\nattach net_null0\n", out);
+	EXPECT_EQ(status, 0) << out;
+	EXPECT_FALSE(contains(out, "attached device")) << out;
+}
+
+TEST(Host, HelpListsEveryCommand)
+{
+	driver::Cluster c(cluster_options(0));
+	std::string out = c.run(0, "help");
+	for (const char *cmd : {"attach <devargs>", "detach <devargs>", "list", "quit"})
+		EXPECT_TRUE(contains(out, cmd)) << "help lacks " << cmd << ":\n" << out;
+}
+
+TEST(Host, SecondaryStartedAfterAttachListsTheDevice)
+{
+	driver::Cluster c(cluster_options(1));
+	std::string out = c.run(1, "attach net_ring0");
+	ASSERT_TRUE(contains(out, "attached device net_ring0")) << out;
+	c.add_secondary();
+	EXPECT_TRUE(all_list(c, {"net_ring0"}));
+	out = c.run(2, "detach net_ring0");
+	EXPECT_TRUE(contains(out, "detached device net_ring0")) << out;
+	EXPECT_TRUE(all_list(c, {}));
+}
+
+TEST(Host, QuitEndsEveryProcessCleanly)
+{
+	driver::Cluster c(cluster_options(2));
+	for (int i = c.size() - 1; i >= 0; i--) {
+		c.proc(i).send_line("quit");
+		EXPECT_EQ(c.proc(i).wait_exit(std::chrono::seconds(10)), 0)
+			<< c.label(i);
+	}
+}
+
+} // namespace
+} // namespace hotplug_mp::test

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Test plan 63.3, 63.4, 63.6 (af_packet), 63.7 (vhost-user), 63.8
+ * (virtio-user), and the same for net_null and net_ring: one primary and two
+ * secondaries; attach and detach from the primary, from a secondary, and
+ * across (attach in one process, detach in another), twice over. A repeated
+ * attach or detach fails in the process that issued it and changes no list.
+ */
+#include <string>
+#include <tuple>
+
+#include <gtest/gtest.h>
+
+#include "cluster.h"
+#include "devices.h"
+#include "environment.h"
+#include "expectations.h"
+
+namespace hotplug_mp::test {
+namespace {
+
+struct Flow {
+	const char *name;
+	int attacher; /* process index: 0 primary, 1 and 2 secondaries */
+	int detacher;
+};
+
+const Flow flows[] = {
+	{"FromPrimary", 0, 0},
+	{"FromSecondary", 1, 1},
+	{"AttachPrimaryDetachSecondary", 0, 2},
+	{"AttachSecondaryDetachPrimary", 2, 0},
+};
+
+class TestPlan : public ::testing::TestWithParam<std::tuple<std::string, Flow>> {};
+
+TEST_P(TestPlan, AttachDetachRepeatedTwice)
+{
+	const auto &[kind, flow] = GetParam();
+	auto dev = make_device(kind);
+	driver::Cluster c(cluster_options(2));
+	const std::string name = dev->name();
+
+	ASSERT_TRUE(all_list(c, {})) << "at start";
+	for (int round = 1; round <= 2; round++) {
+		SCOPED_TRACE("round " + std::to_string(round));
+
+		std::string out = c.run(flow.attacher, "attach " + dev->devargs());
+		EXPECT_TRUE(contains(out, "attached device " + name)) << out;
+		EXPECT_FALSE(contains(out, "failed")) << out;
+		ASSERT_TRUE(all_list(c, {name})) << "after attach";
+
+		auto before = c.lists();
+		out = c.run(flow.attacher, "attach " + dev->devargs());
+		EXPECT_TRUE(contains(out, "failed to attach device " + name))
+			<< "repeated attach from " << c.label(flow.attacher)
+			<< " did not fail:\n" << out;
+		EXPECT_TRUE(lists_unchanged(c, before)) << "after repeated attach";
+
+		out = c.run(flow.detacher, "detach " + name);
+		EXPECT_TRUE(contains(out, "detached device " + name)) << out;
+		EXPECT_FALSE(contains(out, "failed")) << out;
+		ASSERT_TRUE(all_list(c, {})) << "after detach";
+
+		out = c.run(flow.detacher, "detach " + name);
+		EXPECT_TRUE(contains(out, "failed to detach device " + name))
+			<< "repeated detach from " << c.label(flow.detacher)
+			<< " did not fail:\n" << out;
+		EXPECT_TRUE(all_list(c, {})) << "after repeated detach";
+	}
+}
+
+std::string
+case_name(const ::testing::TestParamInfo<TestPlan::ParamType> &info)
+{
+	return std::get<0>(info.param) + "_" + std::get<1>(info.param).name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Vdev, TestPlan,
+	::testing::Combine(
+		::testing::Values("af_packet", "vhost", "virtio_user", "null", "ring"),
+		::testing::ValuesIn(flows)),
+	case_name);
+
+} // namespace
+} // namespace hotplug_mp::test
