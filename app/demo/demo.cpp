@@ -64,9 +64,9 @@ main(int argc, char **argv)
 		ClusterOptions o;
 		o.host = argv[1];
 		o.secondaries = 2;
-		std::printf("== starting one primary and two secondaries (prefix %s)\n",
-			"hpmp_demo");
 		o.prefix = unique_prefix("hpmp_demo");
+		std::printf("== starting one primary and two secondaries "
+			"(--file-prefix %s)\n", o.prefix.c_str());
 		Cluster c(o);
 		std::printf("== no process has a device yet\n");
 		list_everywhere(c);

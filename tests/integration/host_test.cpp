@@ -48,9 +48,19 @@ TEST(Host, ScriptThatSucceedsExitsZero)
 TEST(Host, ScriptWithFailedCommandExitsNonZero)
 {
 	std::string out;
-	int status = run_script("attach net_null0\nattach net_null0\n", out);
+	int status = run_script("attach net_null0\nattach net_nosuchdriver0\n"
+		"detach net_null0\n", out);
 	EXPECT_NE(status, 0) << out;
 	EXPECT_TRUE(contains(out, "1 command(s) failed")) << out;
+}
+
+/* Without secondaries too, a repeated attach is an error (patch 0001). */
+TEST(Host, RepeatedAttachInALonePrimaryFails)
+{
+	std::string out;
+	int status = run_script("attach net_null0\nattach net_null0\n", out);
+	EXPECT_TRUE(contains(out, "failed to attach device net_null0: EEXIST")) << out;
+	EXPECT_NE(status, 0) << out;
 }
 
 TEST(Host, ScriptWithUnknownCommandExitsNonZero)

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Set-up (as scripts/setup.sh), then the whole test suite on both builds:
+#   unit tests            (EAL calls mocked at link time)
+#   integration tests     (real primary and secondary processes)
+# once on build/ (patched DPDK) and once on build-stock/ (Debian's DPDK),
+# where exactly the tests in tests/stock_expected_failures.txt must fail.
+# The last line reads "N passed, N failed".
+#
+#   GTEST_FILTER=<pattern> scripts/test.sh   runs a subset
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+t0=$SECONDS
+if ! scripts/setup.sh; then
+	echo "set-up failed"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+t_setup=$((SECONDS - t0))
+
+out=tests/out
+rm -rf "$out"
+mkdir -p "$out"
+testpmd=$top/build/subprojects/dpdk-stable-22.11.11/app/dpdk-testpmd
+
+patched_env=(HOTPLUG_MP_FLAVOUR=patched
+	HOTPLUG_MP_HOST="$top/build/app/dpdk-hotplug_mp"
+	HOTPLUG_MP_PLUGIN="$top/build/plugin/libhotplug_mp_cmds.so"
+	HOTPLUG_MP_TESTPMD="$testpmd" HOTPLUG_MP_BACKEND="$testpmd")
+# Debian's dpdk-testpmd cannot load modules: the stock run skips those tests.
+stock_env=(HOTPLUG_MP_FLAVOUR=stock
+	HOTPLUG_MP_HOST="$top/build-stock/app/dpdk-hotplug_mp"
+	HOTPLUG_MP_PLUGIN="$top/build-stock/plugin/libhotplug_mp_cmds.so"
+	HOTPLUG_MP_TESTPMD= HOTPLUG_MP_BACKEND="$testpmd")
+
+reports=()
+# run LABEL BINARY ENV...
+run() {
+	local label=$1 bin=$2
+	shift 2
+	local json="$out/${label#stock:}.json" log="$out/${label#stock:}.log"
+	local t=$SECONDS
+	env "$@" "$bin" --gtest_output=json:"$json" \
+		${GTEST_FILTER:+--gtest_filter="$GTEST_FILTER"} >"$log" 2>&1
+	printf '[test] %-22s %s (%d s, log %s)\n' "$label" \
+		"$(grep -E '^\[  (PASSED|FAILED) +\] [0-9]+ test' "$log" | tr '\n' ' ')" \
+		$((SECONDS - t)) "$log"
+	reports+=("$label=$json")
+	# show why, except for the stock run, where failures are the point
+	case $label in
+	stock:*) ;;
+	*) grep -E -A12 '^[^ ]+:[0-9]+: Failure' "$log" | head -150 ;;
+	esac
+}
+
+t1=$SECONDS
+run unit build/tests/unit/hotplug_mp-unit "${patched_env[@]}"
+run integration build/tests/integration/hotplug_mp-integration "${patched_env[@]}"
+run stock:unit-stock build-stock/tests/unit/hotplug_mp-unit "${stock_env[@]}"
+run stock:integration-stock build-stock/tests/integration/hotplug_mp-integration "${stock_env[@]}"
+echo "[test] set-up and builds: ${t_setup} s; tests: $((SECONDS - t1)) s"
+
+python3 scripts/gtest_tally.py --expect-fail tests/stock_expected_failures.txt \
+	"${reports[@]}"

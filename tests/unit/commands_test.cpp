@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The command module through DPDK's real cmdline parser, with the EAL calls
+ * mocked at link time (eal_mock.h): what each command line calls, what it
+ * prints, and how failures are counted.
+ */
+#include <cerrno>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <cmdline.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "commands.h"
+#include "eal_mock.h"
+
+using ::testing::_;
+using ::testing::DoAll;
+using ::testing::NiceMock;
+using ::testing::Return;
+using ::testing::SetArgPointee;
+using ::testing::StrictMock;
+
+namespace {
+struct testpmd_driver_commands *registered;
+}
+
+/* The module registers itself from a constructor, before main(). */
+extern "C" void
+testpmd_add_driver_commands(struct testpmd_driver_commands *c)
+{
+	registered = c;
+}
+
+namespace hotplug_mp::test {
+namespace {
+
+class Commands : public ::testing::Test {
+protected:
+	void SetUp() override
+	{
+		for (unsigned int i = 0; registered->commands[i].ctx != nullptr; i++)
+			ctx_.push_back(registered->commands[i].ctx);
+		ctx_.push_back(nullptr);
+		cl_.reset(cmdline_new(ctx_.data(), "> ", -1, -1));
+		ASSERT_NE(cl_, nullptr);
+		ON_CALL(eal_, primary()).WillByDefault(Return(true));
+	}
+
+	/* Parses and runs one line; returns what it printed. */
+	std::string run(const std::string &line, int *parse_ret = nullptr)
+	{
+		::testing::internal::CaptureStdout();
+		int ret = cmdline_parse(cl_.get(), (line + "\n").c_str());
+		std::string out = ::testing::internal::GetCapturedStdout();
+		if (parse_ret != nullptr)
+			*parse_ret = ret;
+		return out;
+	}
+
+	void parses_as(const std::string &devargs, const std::string &name)
+	{
+		EXPECT_CALL(eal_, devargs_parse(devargs, _))
+			.WillOnce(DoAll(SetArgPointee<1>(name), Return(0)));
+	}
+
+	NiceMock<EalMock> eal_;
+	std::vector<cmdline_parse_inst_t *> ctx_;
+	std::unique_ptr<struct cmdline, decltype(&cmdline_free)> cl_{nullptr, cmdline_free};
+};
+
+TEST_F(Commands, RegisteredThroughTheTestpmdAbi)
+{
+	ASSERT_EQ(registered, hotplug_mp_commands());
+	std::vector<std::string> help;
+	for (unsigned int i = 0; registered->commands[i].ctx != nullptr; i++)
+		help.emplace_back(registered->commands[i].help);
+	ASSERT_EQ(help.size(), 3u);
+	EXPECT_THAT(help[0], ::testing::StartsWith("attach <devargs>"));
+	EXPECT_THAT(help[1], ::testing::StartsWith("detach <devargs>"));
+	EXPECT_THAT(help[2], ::testing::StartsWith("list"));
+}
+
+TEST_F(Commands, AttachProbesTheDevargsAsTyped)
+{
+	parses_as("net_af_packet0,iface=veth0", "net_af_packet0");
+	EXPECT_CALL(eal_, dev_probe("net_af_packet0,iface=veth0")).WillOnce(Return(0));
+	unsigned int failed = hotplug_mp_failed_commands();
+
+	EXPECT_EQ(run("attach net_af_packet0,iface=veth0"),
+		"attached device net_af_packet0\n");
+	EXPECT_EQ(hotplug_mp_failed_commands(), failed);
+}
+
+TEST_F(Commands, RepeatedAttachIsReportedAndCounted)
+{
+	parses_as("net_null0", "net_null0");
+	EXPECT_CALL(eal_, dev_probe("net_null0")).WillOnce(Return(-EEXIST));
+	unsigned int failed = hotplug_mp_failed_commands();
+
+	EXPECT_EQ(run("attach net_null0"),
+		"failed to attach device net_null0: EEXIST (File exists): "
+		"the device is already attached\n");
+	EXPECT_EQ(hotplug_mp_failed_commands(), failed + 1);
+}
+
+TEST_F(Commands, UnparsableDevargsNeverReachTheEal)
+{
+	EXPECT_CALL(eal_, devargs_parse("net_nosuch0", _)).WillOnce(Return(-EFAULT));
+	EXPECT_CALL(eal_, dev_probe(_)).Times(0);
+
+	std::string out = run("attach net_nosuch0");
+	EXPECT_THAT(out, ::testing::HasSubstr("failed to attach device net_nosuch0: EFAULT"));
+	EXPECT_THAT(out, ::testing::HasSubstr("no bus recognises"));
+}
+
+TEST_F(Commands, DevargsTooLongForTheMultiProcessChannelAreRefused)
+{
+	std::string devargs = "net_null0,x=" + std::string(200, 'a');
+	EXPECT_CALL(eal_, devargs_parse(_, _)).Times(0);
+	EXPECT_CALL(eal_, dev_probe(_)).Times(0);
+
+	EXPECT_THAT(run("attach " + devargs), ::testing::HasSubstr("ENAMETOOLONG"));
+}
+
+TEST_F(Commands, DetachRemovesByBusAndName)
+{
+	parses_as("net_ring0", "net_ring0");
+	EXPECT_CALL(eal_, hotplug_remove("vdev", "net_ring0")).WillOnce(Return(0));
+
+	EXPECT_EQ(run("detach net_ring0"), "detached device net_ring0\n");
+}
+
+TEST_F(Commands, DetachOfAnUnknownDeviceSaysItIsNotAttached)
+{
+	parses_as("net_ring7", "net_ring7");
+	EXPECT_CALL(eal_, hotplug_remove("vdev", "net_ring7")).WillOnce(Return(-EINVAL));
+
+	EXPECT_EQ(run("detach net_ring7"),
+		"failed to detach device net_ring7: EINVAL (Invalid argument): "
+		"the device is not attached\n");
+}
+
+TEST_F(Commands, ListPrintsEveryPort)
+{
+	eal_.ports = {{0, "net_null0"}, {2, "0000:00:1f.0"}};
+
+	EXPECT_EQ(run("list"), "list all etherdev\n0\tnet_null0\n2\t0000:00:1f.0\n");
+}
+
+TEST_F(Commands, NoExceptionLeavesAHandler)
+{
+	parses_as("net_null0", "net_null0");
+	EXPECT_CALL(eal_, dev_probe(_)).WillOnce(::testing::Throw(std::runtime_error("boom")));
+	unsigned int failed = hotplug_mp_failed_commands();
+
+	EXPECT_EQ(run("attach net_null0"), "internal error: boom\n");
+	EXPECT_EQ(hotplug_mp_failed_commands(), failed + 1);
+}
+
+TEST_F(Commands, MissingDevargsDoNotParse)
+{
+	int ret = 0;
+	EXPECT_CALL(eal_, dev_probe(_)).Times(0);
+	run("attach", &ret);
+	EXPECT_NE(ret, CMDLINE_PARSE_SUCCESS);
+}
+
+} // namespace
+} // namespace hotplug_mp::test

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include "eal_mock.h"
+
+#include <cstring>
+
+#include <rte_bus.h>
+#include <rte_devargs.h>
+#include <rte_eal.h>
+#include <rte_ethdev.h>
+
+namespace hotplug_mp::test {
+
+namespace {
+EalMock *current;
+}
+
+EalMock::EalMock() { current = this; }
+EalMock::~EalMock() { current = nullptr; }
+
+} // namespace hotplug_mp::test
+
+using hotplug_mp::test::current;
+
+extern "C" {
+
+int
+__wrap_rte_devargs_parse(struct rte_devargs *da, const char *dev)
+{
+	std::memset(da, 0, sizeof(*da));
+	std::string name;
+	int ret = current->devargs_parse(dev, &name);
+	if (ret == 0)
+		std::snprintf(da->name, sizeof(da->name), "%s", name.c_str());
+	return ret;
+}
+
+void
+__wrap_rte_devargs_reset(struct rte_devargs *)
+{
+}
+
+const char *
+__wrap_rte_bus_name(const struct rte_bus *)
+{
+	return "vdev";
+}
+
+int
+__wrap_rte_dev_probe(const char *devargs)
+{
+	return current->dev_probe(devargs);
+}
+
+int
+__wrap_rte_eal_hotplug_remove(const char *bus, const char *name)
+{
+	return current->hotplug_remove(bus, name);
+}
+
+enum rte_proc_type_t
+__wrap_rte_eal_process_type(void)
+{
+	return current->primary() ? RTE_PROC_PRIMARY : RTE_PROC_SECONDARY;
+}
+
+uint64_t
+__wrap_rte_eth_find_next_owned_by(uint16_t port_id, const uint64_t)
+{
+	auto it = current->ports.lower_bound(port_id);
+	return it == current->ports.end() ? RTE_MAX_ETHPORTS : it->first;
+}
+
+int
+__wrap_rte_eth_dev_get_name_by_port(uint16_t port_id, char *name)
+{
+	auto it = current->ports.find(port_id);
+	if (it == current->ports.end())
+		return -ENODEV;
+	std::snprintf(name, RTE_ETH_NAME_MAX_LEN, "%s", it->second.c_str());
+	return 0;
+}
+
+} // extern "C"

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The EAL calls the command module makes, mocked at link time: the test is
+ * linked with -Wl,--wrap=<symbol> for each, so the module's calls land in
+ * __wrap_<symbol>, which forwards to the EalMock of the running test.
+ */
+#ifndef HOTPLUG_MP_EAL_MOCK_H
+#define HOTPLUG_MP_EAL_MOCK_H
+
+#include <cstdint>
+#include <string>
+
+#include <gmock/gmock.h>
+
+namespace hotplug_mp::test {
+
+class EalMock {
+public:
+	EalMock();
+	~EalMock();
+
+	/* returns 0 or a negative errno; on 0 the device name is name */
+	MOCK_METHOD(int, devargs_parse, (const std::string &devargs, std::string *name));
+	MOCK_METHOD(int, dev_probe, (const std::string &devargs));
+	MOCK_METHOD(int, hotplug_remove, (const std::string &bus, const std::string &name));
+	MOCK_METHOD(bool, primary, ());
+
+	/* ports "list" sees: id -> name */
+	std::map<uint16_t, std::string> ports;
+};
+
+} // namespace hotplug_mp::test
+
+#endif

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include <cerrno>
+
+#include <gtest/gtest.h>
+
+#include "messages.h"
+
+namespace hotplug_mp {
+namespace {
+
+TEST(Messages, ErrnoTextHasNameAndDescription)
+{
+	EXPECT_EQ(errno_text(-EEXIST), "EEXIST (File exists)");
+	EXPECT_EQ(errno_text(ENOENT), "ENOENT (No such file or directory)");
+}
+
+TEST(Messages, SuccessLooksLikeTheStockExample)
+{
+	EXPECT_EQ(attach_message(Result{0, "net_null0", ""}), "attached device net_null0");
+	EXPECT_EQ(detach_message(Result{0, "net_null0", ""}), "detached device net_null0");
+}
+
+TEST(Messages, FailureSaysWhatAndWhy)
+{
+	EXPECT_EQ(attach_message(Result{-EEXIST, "net_null0", "the device is already attached"}),
+		"failed to attach device net_null0: EEXIST (File exists): "
+		"the device is already attached");
+	EXPECT_EQ(detach_message(Result{-ENOENT, "x", ""}),
+		"failed to detach device x: ENOENT (No such file or directory)");
+}
+
+TEST(Messages, ListHasHeaderAndTabSeparatedPorts)
+{
+	EXPECT_EQ(list_message({}), "list all etherdev\n");
+	EXPECT_EQ(list_message({{0, "net_null0"}, {3, "0000:88:00.0"}}),
+		"list all etherdev\n0\tnet_null0\n3\t0000:88:00.0\n");
+}
+
+} // namespace
+} // namespace hotplug_mp
