@@ -4,6 +4,7 @@
  * interactive prompt, under --cmdline-file, and with one of our hosts as a
  * secondary of the testpmd primary.
  */
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -27,6 +28,12 @@ protected:
 			GTEST_SKIP() << "this build has no dpdk-testpmd that can load "
 				"modules (Debian's is linked without --export-dynamic)";
 		prefix_ = driver::unique_prefix("hpmp_testpmd");
+		/*
+		 * EAL refuses -d paths below a world-writable directory (the
+		 * clone may live under /tmp): load a copy from a private one.
+		 */
+		module_ = dir_.path() / "libhotplug_mp_cmds.so";
+		std::filesystem::copy_file(plugin(), module_);
 	}
 	void TearDown() override
 	{
@@ -37,13 +44,15 @@ protected:
 	std::unique_ptr<PtyProcess> start_testpmd(const std::vector<std::string> &app_args)
 	{
 		std::vector<std::string> argv = {testpmd(), "-l", "0-1", "--no-pci",
-			"--file-prefix", prefix_, "-d", plugin(),
+			"--file-prefix", prefix_, "-d", module_.string(),
 			"--log-level", "lib.eal:notice", "--", "-i",
 			"--total-num-mbufs=2048", "--no-mlockall"};
 		argv.insert(argv.end(), app_args.begin(), app_args.end());
 		return std::make_unique<PtyProcess>("testpmd", argv);
 	}
 
+	TempDir dir_;
+	std::filesystem::path module_;
 	std::string prefix_;
 };
 
