@@ -3,6 +3,7 @@
  * The drop-in host: the stock example's prompt and help, --cmdline-file
  * scripts and their exit status, and a secondary that starts after an attach.
  */
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -97,6 +98,27 @@ TEST(Host, SecondaryStartedAfterAttachListsTheDevice)
 	out = c.run(2, "detach net_ring0");
 	EXPECT_TRUE(contains(out, "detached device net_ring0")) << out;
 	EXPECT_TRUE(all_list(c, {}));
+}
+
+TEST(Host, LoadsFurtherModulesWithDashD)
+{
+	std::string sample = env_or("HOTPLUG_MP_SAMPLE_MODULE", "");
+	ASSERT_FALSE(sample.empty()) << "HOTPLUG_MP_SAMPLE_MODULE is not set";
+	/* EAL refuses -d below a world-writable directory: use a private copy */
+	TempDir dir;
+	auto module = dir.path() / "libsample_module.so";
+	std::filesystem::copy_file(sample, module);
+	auto o = cluster_options(1);
+	o.eal = {"-d", module.string()};
+	driver::Cluster c(o);
+	for (int i = 0; i < c.size(); i++) {
+		EXPECT_TRUE(contains(c.run(i, "sample_hello"), "hello from the sample module"))
+			<< c.label(i);
+		EXPECT_TRUE(contains(c.run(i, "help"), "sample_hello")) << c.label(i);
+	}
+	/* the built-in module is still there */
+	EXPECT_TRUE(contains(c.run(1, "attach net_null0"), "attached device net_null0"));
+	EXPECT_TRUE(all_list(c, {"net_null0"}));
 }
 
 TEST(Host, QuitEndsEveryProcessCleanly)
