@@ -44,10 +44,9 @@ devtools/check-git-log.sh -r "base..HEAD" && echo "check-git-log: OK"
 # checkpatches.sh needs the kernel's checkpatch.pl
 cp_dir=/opt/hotplug_mp/checkpatch
 if [ ! -x "$cp_dir/checkpatch.pl" ]; then
-	if ! [ -f /usr/src/linux-source-6.1.tar.xz ]; then
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			--no-install-recommends linux-source-6.1 codespell >/dev/null
-	fi
+	# checkpatches.sh's awk programs need gawk (mawk rejects them)
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		--no-install-recommends linux-source-6.1 codespell gawk >/dev/null
 	mkdir -p "$cp_dir"
 	tar -C "$cp_dir" --strip-components=2 -xf /usr/src/linux-source-6.1.tar.xz \
 		linux-source-6.1/scripts/checkpatch.pl \
