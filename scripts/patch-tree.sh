@@ -43,10 +43,13 @@ devtools/check-git-log.sh -r "base..HEAD" && echo "check-git-log: OK"
 
 # checkpatches.sh needs the kernel's checkpatch.pl
 cp_dir=/opt/hotplug_mp/checkpatch
+# checkpatches.sh's awk programs need gawk (mawk rejects them)
+for p in linux-source-6.1 codespell gawk; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends "$p" >/dev/null
+done
 if [ ! -x "$cp_dir/checkpatch.pl" ]; then
-	# checkpatches.sh's awk programs need gawk (mawk rejects them)
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-		--no-install-recommends linux-source-6.1 codespell gawk >/dev/null
 	mkdir -p "$cp_dir"
 	tar -C "$cp_dir" --strip-components=2 -xf /usr/src/linux-source-6.1.tar.xz \
 		linux-source-6.1/scripts/checkpatch.pl \
