@@ -92,6 +92,23 @@ PtyProcess::~PtyProcess()
 		close(fd_);
 }
 
+PtyProcess::Read
+PtyProcess::read_once(int timeout_ms)
+{
+	struct pollfd pfd = {fd_, POLLIN, 0};
+	int n = poll(&pfd, 1, timeout_ms);
+	if (n < 0 && errno == EINTR)
+		return Read::data;
+	if (n <= 0)
+		return Read::idle;
+	char buf[4096];
+	ssize_t r = read(fd_, buf, sizeof(buf));
+	if (r <= 0)
+		return Read::eof;
+	out_ += clean(std::string(buf, r), raw_tail_);
+	return Read::data;
+}
+
 bool
 PtyProcess::read_some(Clock::time_point deadline)
 {
@@ -99,18 +116,10 @@ PtyProcess::read_some(Clock::time_point deadline)
 		deadline - Clock::now());
 	if (left.count() < 0)
 		return false;
-	struct pollfd pfd = {fd_, POLLIN, 0};
-	int n = poll(&pfd, 1, static_cast<int>(left.count()));
-	if (n < 0 && errno == EINTR)
-		return true;
-	if (n <= 0)
-		return false;
-	char buf[4096];
-	ssize_t r = read(fd_, buf, sizeof(buf));
-	if (r <= 0)
+	Read r = read_once(static_cast<int>(left.count()));
+	if (r == Read::eof)
 		fail("exited");
-	out_ += clean(std::string(buf, r), raw_tail_);
-	return true;
+	return r == Read::data;
 }
 
 void
@@ -192,13 +201,8 @@ PtyProcess::wait_exit(std::chrono::milliseconds timeout)
 		if (Clock::now() >= deadline)
 			fail("did not exit within " + std::to_string(timeout.count()) + " ms");
 		/* drain output so the program never blocks on a full pty */
-		struct pollfd pfd = {fd_, POLLIN, 0};
-		if (poll(&pfd, 1, 20) > 0) {
-			char buf[4096];
-			ssize_t r = read(fd_, buf, sizeof(buf));
-			if (r > 0)
-				out_ += clean(std::string(buf, r), raw_tail_);
-		}
+		if (read_once(20) == Read::eof)
+			usleep(1000);
 	}
 	return status_;
 }

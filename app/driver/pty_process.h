@@ -59,6 +59,9 @@ public:
 	const std::string &transcript() const { return out_; }
 
 private:
+	enum class Read { data, idle, eof };
+	/* One poll of at most timeout_ms, then one read into out_. */
+	Read read_once(int timeout_ms);
 	bool read_some(std::chrono::steady_clock::time_point deadline);
 	[[noreturn]] void fail(const std::string &what) const;
 

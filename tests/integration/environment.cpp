@@ -38,4 +38,12 @@ TempDir::~TempDir()
 	std::filesystem::remove_all(path_, ec);
 }
 
+std::filesystem::path
+loadable_copy(const TempDir &dir, const std::string &file)
+{
+	auto copy = dir.path() / std::filesystem::path(file).filename();
+	std::filesystem::copy_file(file, copy);
+	return copy;
+}
+
 } // namespace hotplug_mp::test

@@ -42,6 +42,12 @@ private:
 	std::filesystem::path path_;
 };
 
+/*
+ * A copy of the module at file inside dir. EAL refuses -d paths below a
+ * world-writable directory, and a clone may live under /tmp.
+ */
+std::filesystem::path loadable_copy(const TempDir &dir, const std::string &file);
+
 } // namespace hotplug_mp::test
 
 #endif

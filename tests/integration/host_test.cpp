@@ -3,7 +3,6 @@
  * The drop-in host: the stock example's prompt and help, --cmdline-file
  * scripts and their exit status, and a secondary that starts after an attach.
  */
-#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -104,10 +103,8 @@ TEST(Host, LoadsFurtherModulesWithDashD)
 {
 	std::string sample = env_or("HOTPLUG_MP_SAMPLE_MODULE", "");
 	ASSERT_FALSE(sample.empty()) << "HOTPLUG_MP_SAMPLE_MODULE is not set";
-	/* EAL refuses -d below a world-writable directory: use a private copy */
 	TempDir dir;
-	auto module = dir.path() / "libsample_module.so";
-	std::filesystem::copy_file(sample, module);
+	auto module = loadable_copy(dir, sample);
 	auto o = cluster_options(1);
 	o.eal = {"-d", module.string()};
 	driver::Cluster c(o);

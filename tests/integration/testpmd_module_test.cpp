@@ -28,12 +28,7 @@ protected:
 			GTEST_SKIP() << "this build has no dpdk-testpmd that can load "
 				"modules (Debian's is linked without --export-dynamic)";
 		prefix_ = driver::unique_prefix("hpmp_testpmd");
-		/*
-		 * EAL refuses -d paths below a world-writable directory (the
-		 * clone may live under /tmp): load a copy from a private one.
-		 */
-		module_ = dir_.path() / "libhotplug_mp_cmds.so";
-		std::filesystem::copy_file(plugin(), module_);
+		module_ = loadable_copy(dir_, plugin());
 	}
 	void TearDown() override
 	{
