@@ -63,9 +63,30 @@ parse_reason(int err)
 	}
 }
 
+/* A PCI device is seen only when bound, and used only when bound for DPDK. */
 std::string
-attach_reason(int err)
+pci_attach_reason(int err)
 {
+	switch (-err) {
+	case ENODEV:
+		return "no such device on the PCI bus "
+			"(no such address, or bound to no driver)";
+	case ENOTSUP:
+		return "no driver takes it: is it bound to vfio-pci, "
+			"igb_uio or uio_pci_generic?";
+	default:
+		return "";
+	}
+}
+
+std::string
+attach_reason(int err, const std::string &bus)
+{
+	if (bus == "pci") {
+		std::string r = pci_attach_reason(err);
+		if (!r.empty())
+			return r;
+	}
 	switch (-err) {
 	case EEXIST:
 		return "the device is already attached";
@@ -167,7 +188,7 @@ private:
 			ret = rte_eal_hotplug_remove(da.bus(), da.name());
 		if (ret != 0) {
 			r.error = ret < 0 ? ret : -EIO;
-			r.reason = attach ? attach_reason(r.error) :
+			r.reason = attach ? attach_reason(r.error, da.bus()) :
 				detach_reason(r.error);
 			HPMP_LOG(INFO, "%s %s failed: %d", op, devargs.c_str(),
 				ret);

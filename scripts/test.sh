@@ -29,13 +29,17 @@ patched_env=(HOTPLUG_MP_FLAVOUR=patched
 	HOTPLUG_MP_HOST="$top/build/app/dpdk-hotplug_mp"
 	HOTPLUG_MP_PLUGIN="$top/build/plugin/libhotplug_mp_cmds.so"
 	HOTPLUG_MP_TESTPMD="$testpmd" HOTPLUG_MP_BACKEND="$testpmd"
-	HOTPLUG_MP_SAMPLE_MODULE="$top/build/tests/integration/libsample_module.so")
+	HOTPLUG_MP_SAMPLE_MODULE="$top/build/tests/integration/libsample_module.so"
+	HOTPLUG_MP_PCISIM="$top/build/pcisim/dpdk-pcisim"
+	HOTPLUG_MP_SIMNIC="$top/build/pcisim/pmd/libnet_simnic.so")
 # Debian's dpdk-testpmd cannot load modules: the stock run skips those tests.
 stock_env=(HOTPLUG_MP_FLAVOUR=stock
 	HOTPLUG_MP_HOST="$top/build-stock/app/dpdk-hotplug_mp"
 	HOTPLUG_MP_PLUGIN="$top/build-stock/plugin/libhotplug_mp_cmds.so"
 	HOTPLUG_MP_TESTPMD= HOTPLUG_MP_BACKEND="$testpmd"
-	HOTPLUG_MP_SAMPLE_MODULE="$top/build-stock/tests/integration/libsample_module.so")
+	HOTPLUG_MP_SAMPLE_MODULE="$top/build-stock/tests/integration/libsample_module.so"
+	HOTPLUG_MP_PCISIM="$top/build-stock/pcisim/dpdk-pcisim"
+	HOTPLUG_MP_SIMNIC="$top/build-stock/pcisim/pmd/libnet_simnic.so")
 
 reports=()
 # run LABEL BINARY ENV...

@@ -59,6 +59,12 @@ Cluster::Cluster(ClusterOptions opts) : opts_(std::move(opts))
 {
 	if (opts_.prefix.empty())
 		opts_.prefix = unique_prefix("hpmp");
+	/* only a simulated tree may become a PCI bus, never the machine's */
+	if (!opts_.sysfs_pci.empty() &&
+	    (fs::weakly_canonical(fs::absolute(opts_.sysfs_pci)).string().rfind("/sys/", 0) == 0 ||
+	     !fs::is_directory(opts_.sysfs_pci)))
+		throw PtyError("sysfs_pci must be a simulated tree's devices "
+			"directory, not " + opts_.sysfs_pci);
 	remove_prefix_files(opts_.prefix);
 	try {
 		procs_.push_back(start(true));
@@ -83,13 +89,21 @@ Cluster::start(bool primary)
 {
 	/* the primary on lcore 0, secondaries on lcore 1: 2 cores here */
 	std::vector<std::string> argv = {opts_.host, "-l", primary ? "0" : "1",
-		"--no-pci", "--file-prefix", opts_.prefix,
+		"--file-prefix", opts_.prefix,
 		"--proc-type", "auto",
 		"--log-level", "lib.eal:notice"};
+	std::vector<std::string> env = opts_.env;
+	if (opts_.sysfs_pci.empty())
+		argv.push_back("--no-pci");
+	else
+		env.push_back("SYSFS_PCI_DEVICES=" + opts_.sysfs_pci);
 	argv.insert(argv.end(), opts_.eal.begin(), opts_.eal.end());
+	int index = size();
+	if (auto it = opts_.env_of.find(index); it != opts_.env_of.end())
+		env.insert(env.end(), it->second.begin(), it->second.end());
 	std::string name = primary ? "primary" :
 		"secondary " + std::to_string(++started_);
-	auto p = std::make_unique<PtyProcess>(name, argv, opts_.env);
+	auto p = std::make_unique<PtyProcess>(name, argv, env);
 	p->expect(host_prompt, 30s);
 	return p;
 }

@@ -8,6 +8,7 @@
 #ifndef HOTPLUG_MP_CLUSTER_H
 #define HOTPLUG_MP_CLUSTER_H
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -39,6 +40,14 @@ struct ClusterOptions {
 	std::string prefix;           /* default: unique_prefix("hpmp") */
 	std::vector<std::string> eal; /* extra EAL arguments, every process */
 	std::vector<std::string> env; /* extra environment, every process */
+	/* extra environment of process i only (0 the primary) */
+	std::map<int, std::vector<std::string>> env_of;
+	/*
+	 * A simulated tree's devices directory (pcisim): the processes scan
+	 * it as their PCI bus. Empty: every process runs with --no-pci, so
+	 * none ever sees the machine's own PCI devices.
+	 */
+	std::string sysfs_pci;
 };
 
 class Cluster {

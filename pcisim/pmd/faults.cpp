@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include "faults.h"
+
+#include <cstdlib>
+#include <sstream>
+#include <string>
+
+#include "simnic_log.h"
+
+namespace hotplug_mp::simnic {
+
+namespace {
+
+/* Whether the variable names this device: "all", or a list with its address. */
+bool
+listed(const char *var, const struct rte_pci_addr &addr)
+{
+	const char *value = std::getenv(var);
+	if (value == nullptr)
+		return false;
+	std::istringstream in(value);
+	std::string item;
+	while (std::getline(in, item, ',')) {
+		struct rte_pci_addr a;
+		if (item == "all")
+			return true;
+		if (rte_pci_addr_parse(item.c_str(), &a) != 0) {
+			SIMNIC_LOG(WARNING, "%s: ignoring '%s': not a PCI address",
+				var, item.c_str());
+			continue;
+		}
+		if (rte_pci_addr_cmp(&a, &addr) == 0)
+			return true;
+	}
+	return false;
+}
+
+} // namespace
+
+Faults
+faults_for(const struct rte_pci_addr &addr)
+{
+	Faults f;
+	f.fail_probe = listed("SIMNIC_FAIL_PROBE", addr);
+	f.fail_remove = listed("SIMNIC_FAIL_REMOVE", addr);
+	if (const char *ms = std::getenv("SIMNIC_PROBE_DELAY_MS")) {
+		char *end;
+		unsigned long v = std::strtoul(ms, &end, 10);
+		if (*ms == '\0' || *end != '\0' || v > 60000)
+			SIMNIC_LOG(WARNING, "SIMNIC_PROBE_DELAY_MS: ignoring '%s': "
+				"not a number of ms up to 60000", ms);
+		else
+			f.probe_delay_ms = static_cast<unsigned int>(v);
+	}
+	return f;
+}
+
+} // namespace hotplug_mp::simnic

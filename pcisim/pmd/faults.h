@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Per-process fault injection, read from the environment of the process at
+ * each probe and remove, so that every process of a multi-process group can
+ * be told something different:
+ *
+ *   SIMNIC_FAIL_PROBE=all|ADDR[,ADDR...]   probe fails with -EIO
+ *   SIMNIC_FAIL_REMOVE=all|ADDR[,ADDR...]  remove fails with -EBUSY
+ *   SIMNIC_PROBE_DELAY_MS=N                probe takes N ms more
+ *                                           (a real NIC's init cost)
+ */
+#ifndef HOTPLUG_MP_SIMNIC_FAULTS_H
+#define HOTPLUG_MP_SIMNIC_FAULTS_H
+
+#include <rte_pci.h>
+
+namespace hotplug_mp::simnic {
+
+struct Faults {
+	bool fail_probe = false;
+	bool fail_remove = false;
+	unsigned int probe_delay_ms = 0;
+};
+
+Faults faults_for(const struct rte_pci_addr &addr);
+
+} // namespace hotplug_mp::simnic
+
+#endif

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * net_simnic: a PCI driver for the simulated NIC of pcisim/tree. It goes
+ * through DPDK's real PCI scan, probe and unplug, but maps no BAR, so it
+ * needs no hardware: load it with EAL -d in every process of the group and
+ * point SYSFS_PCI_DEVICES at a simulated tree.
+ *
+ * Like a PMD that maps its BARs, it takes only devices bound to vfio-pci,
+ * igb_uio or uio_pci_generic; a device left with its kernel driver is
+ * skipped, which makes rte_dev_probe() fail with -ENOTSUP.
+ */
+#include <chrono>
+#include <thread>
+
+#include <bus_pci_driver.h>
+#include <ethdev_pci.h>
+
+#include "faults.h"
+#include "simnic_ethdev.h"
+#include "simnic_log.h"
+
+RTE_LOG_REGISTER(simnic_logtype, pmd.net.simnic, INFO);
+
+namespace hotplug_mp::simnic {
+
+namespace {
+
+bool
+bound_for_dpdk(const struct rte_pci_device *pdev)
+{
+	return pdev->kdrv == RTE_PCI_KDRV_VFIO ||
+		pdev->kdrv == RTE_PCI_KDRV_IGB_UIO ||
+		pdev->kdrv == RTE_PCI_KDRV_UIO_GENERIC;
+}
+
+int
+probe(struct rte_pci_driver *, struct rte_pci_device *pdev)
+{
+	const char *name = pdev->device.name;
+	if (!bound_for_dpdk(pdev)) {
+		SIMNIC_LOG(INFO, "%s is not bound to vfio-pci, igb_uio or "
+			"uio_pci_generic: skipped", name);
+		return 1;
+	}
+	Faults f = faults_for(pdev->addr);
+	if (f.probe_delay_ms != 0) {
+		SIMNIC_LOG(INFO, "%s: probe takes %u ms more "
+			"(SIMNIC_PROBE_DELAY_MS)", name, f.probe_delay_ms);
+		std::this_thread::sleep_for(std::chrono::milliseconds(f.probe_delay_ms));
+	}
+	if (f.fail_probe) {
+		SIMNIC_LOG(ERR, "%s: probe fails as SIMNIC_FAIL_PROBE asks", name);
+		return -EIO;
+	}
+	/* a secondary attaches to the port the primary made, by name */
+	struct rte_eth_dev *dev = rte_eth_dev_pci_allocate(pdev, adapter_size());
+	if (dev == nullptr) {
+		if (rte_eal_process_type() == RTE_PROC_PRIMARY)
+			return -ENOMEM;
+		SIMNIC_LOG(ERR, "%s: the primary process has no port for it",
+			name);
+		return -ENODEV;
+	}
+	int ret = ethdev_init(dev);
+	if (ret != 0) {
+		rte_eth_dev_release_port(dev);
+		return ret;
+	}
+	rte_eth_dev_probing_finish(dev);
+	return 0;
+}
+
+int
+remove(struct rte_pci_device *pdev)
+{
+	if (faults_for(pdev->addr).fail_remove) {
+		SIMNIC_LOG(ERR, "%s: remove fails as SIMNIC_FAIL_REMOVE asks",
+			pdev->device.name);
+		return -EBUSY;
+	}
+	return rte_eth_dev_pci_generic_remove(pdev, ethdev_uninit);
+}
+
+const struct rte_pci_id ids[] = {
+	{RTE_PCI_DEVICE(0x1b36, 0xd5d0)},
+	{.vendor_id = 0},
+};
+
+} // namespace
+
+} // namespace hotplug_mp::simnic
+
+static struct rte_pci_driver simnic_pci_driver = {
+	.probe = hotplug_mp::simnic::probe,
+	.remove = hotplug_mp::simnic::remove,
+	.id_table = hotplug_mp::simnic::ids,
+};
+
+RTE_PMD_REGISTER_PCI(net_simnic, simnic_pci_driver);
+RTE_PMD_REGISTER_PCI_TABLE(net_simnic, hotplug_mp::simnic::ids);
+RTE_PMD_REGISTER_KMOD_DEP(net_simnic, "* igb_uio | uio_pci_generic | vfio-pci");
