@@ -2,14 +2,19 @@
 /*
  * The demo: one primary and two secondaries of dpdk-hotplug_mp, each on its
  * own terminal. A device is attached from a secondary and detached from the
- * primary; after each step every process shows its list.
+ * primary; after each step every process shows its list. With --simnic, a
+ * second group does the same with a physical port: a simulated NIC, bound to
+ * vfio-pci while the processes run (doc/pci_simulator.rst).
  *
- *   hotplug_mp-demo <path of dpdk-hotplug_mp> [devargs]
+ *   hotplug_mp-demo <dpdk-hotplug_mp> [--simnic <libnet_simnic.so>] [devargs]
  */
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "cluster.h"
+#include "sysfs_tree.h"
 
 using namespace hotplug_mp::driver;
 
@@ -51,43 +56,128 @@ agree(Cluster &c)
 	return true;
 }
 
+/*
+ * Attach from secondary 1, repeat from secondary 2 (must fail), detach from
+ * the primary; true if the processes agreed at every step.
+ */
+bool
+round_trip(Cluster &c, const std::string &devargs, const std::string &name)
+{
+	std::printf("== no process has a device yet\n");
+	list_everywhere(c);
+	bool ok = agree(c) && c.list(0).empty();
+	std::printf("\n== secondary 1 attaches %s: every process gets it\n",
+		devargs.c_str());
+	show(c, 1, "attach " + devargs);
+	list_everywhere(c);
+	ok = ok && agree(c) && c.list(0).size() == 1;
+	std::printf("\n== attaching it again from secondary 2 must fail\n");
+	std::string again = show(c, 2, "attach " + devargs);
+	ok = ok && again.find("failed to attach device") != std::string::npos;
+	std::printf("\n== the primary detaches %s: every process loses it\n",
+		name.c_str());
+	show(c, 0, "detach " + name);
+	list_everywhere(c);
+	return ok && agree(c) && c.list(0).empty();
+}
+
+/* A directory under /run (EAL refuses -d below world-writable /tmp). */
+class RunDir {
+public:
+	RunDir()
+	{
+		std::string t = "/run/hpmp_demo_XXXXXX";
+		if (mkdtemp(t.data()) == nullptr)
+			throw std::runtime_error("mkdtemp " + t);
+		path_ = t;
+	}
+	~RunDir()
+	{
+		std::error_code ec;
+		std::filesystem::remove_all(path_, ec);
+	}
+	const std::filesystem::path &path() const { return path_; }
+
+private:
+	std::filesystem::path path_;
+};
+
+bool
+virtual_device(const std::string &host, const std::string &devargs)
+{
+	std::string name = devargs.substr(0, devargs.find(','));
+	ClusterOptions o;
+	o.host = host;
+	o.secondaries = 2;
+	o.prefix = unique_prefix("hpmp_demo");
+	std::printf("== starting one primary and two secondaries "
+		"(--file-prefix %s)\n", o.prefix.c_str());
+	Cluster c(o);
+	bool ok = round_trip(c, devargs, name);
+	c.shutdown();
+	return ok;
+}
+
+bool
+physical_port(const std::string &host, const std::string &simnic)
+{
+	namespace pcisim = hotplug_mp::pcisim;
+	const std::string addr = "0000:81:00.0";
+	RunDir dir;
+	pcisim::Tree tree = pcisim::Tree::create(dir.path() / "sysfs");
+	tree.add({.addr = addr});
+	auto pmd = dir.path() / "libnet_simnic.so";
+	std::filesystem::copy_file(simnic, pmd);
+
+	ClusterOptions o;
+	o.host = host;
+	o.secondaries = 2;
+	o.prefix = unique_prefix("hpmp_demo_pci");
+	o.sysfs_pci = tree.devices_dir().string();
+	o.eal = {"-d", pmd.string()};
+	std::printf("\n\n== a physical port: simulated NIC %s in %s, "
+		"still with its kernel driver\n", addr.c_str(),
+		tree.root().c_str());
+	std::printf("== starting a new group: SYSFS_PCI_DEVICES=%s, -d %s\n",
+		o.sysfs_pci.c_str(), pmd.c_str());
+	Cluster c(o);
+	std::printf("== dpdk-pcisim bind %s vfio-pci (the processes run)\n",
+		addr.c_str());
+	tree.bind(addr, "vfio-pci");
+	bool ok = round_trip(c, addr, addr);
+	c.shutdown();
+	std::printf("\n== dpdk-pcisim bind %s %s (back to the kernel)\n",
+		addr.c_str(), pcisim::simnic_kernel_driver);
+	tree.bind(addr, pcisim::simnic_kernel_driver);
+	return ok;
+}
+
 } // namespace
 
 int
 main(int argc, char **argv)
 {
-	if (argc < 2) {
-		std::fprintf(stderr, "usage: %s <dpdk-hotplug_mp> [devargs]\n", argv[0]);
+	std::string host, simnic, devargs = "net_null0";
+	for (int i = 1; i < argc; i++) {
+		std::string a = argv[i];
+		if (a == "--simnic" && i + 1 < argc)
+			simnic = argv[++i];
+		else if (host.empty())
+			host = a;
+		else
+			devargs = a;
+	}
+	if (host.empty()) {
+		std::fprintf(stderr, "usage: %s <dpdk-hotplug_mp> "
+			"[--simnic <libnet_simnic.so>] [devargs]\n", argv[0]);
 		return 2;
 	}
-	std::string devargs = argc > 2 ? argv[2] : "net_null0";
-	std::string name = devargs.substr(0, devargs.find(','));
 	try {
-		ClusterOptions o;
-		o.host = argv[1];
-		o.secondaries = 2;
-		o.prefix = unique_prefix("hpmp_demo");
-		std::printf("== starting one primary and two secondaries "
-			"(--file-prefix %s)\n", o.prefix.c_str());
-		Cluster c(o);
-		std::printf("== no process has a device yet\n");
-		list_everywhere(c);
-		std::printf("\n== secondary 1 attaches %s: every process gets it\n",
-			devargs.c_str());
-		show(c, 1, "attach " + devargs);
-		list_everywhere(c);
-		bool ok = agree(c) && c.list(0).size() == 1;
-		std::printf("\n== attaching it again from secondary 2 must fail\n");
-		std::string again = show(c, 2, "attach " + devargs);
-		ok = ok && again.find("failed to attach device") != std::string::npos;
-		std::printf("\n== the primary detaches %s: every process loses it\n",
-			name.c_str());
-		show(c, 0, "detach " + name);
-		list_everywhere(c);
-		ok = ok && agree(c) && c.list(0).empty();
-		c.shutdown();
+		bool ok = virtual_device(host, devargs);
+		if (!simnic.empty())
+			ok = physical_port(host, simnic) && ok;
 		std::printf("\n== demo %s\n", ok ? "passed: the processes agreed at "
-			"every step and the repeated attach failed" : "FAILED");
+			"every step and every repeated attach failed" : "FAILED");
 		return ok ? 0 : 1;
 	} catch (const std::exception &e) {
 		std::fprintf(stderr, "demo failed: %s\n", e.what());

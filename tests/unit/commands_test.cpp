@@ -144,6 +144,24 @@ TEST_F(Commands, DetachOfAnUnknownDeviceSaysItIsNotAttached)
 		"the device is not attached\n");
 }
 
+TEST_F(Commands, PciAttachSaysWhatTheDeviceLacks)
+{
+	eal_.bus = "pci";
+	parses_as("0000:81:00.0", "0000:81:00.0");
+	parses_as("0000:81:00.1", "0000:81:00.1");
+	EXPECT_CALL(eal_, dev_probe("0000:81:00.0")).WillOnce(Return(-ENOTSUP));
+	EXPECT_CALL(eal_, dev_probe("0000:81:00.1")).WillOnce(Return(-ENODEV));
+
+	EXPECT_EQ(run("attach 0000:81:00.0"),
+		"failed to attach device 0000:81:00.0: EOPNOTSUPP (Operation not "
+		"supported): no driver takes it: is it bound to vfio-pci, "
+		"igb_uio or uio_pci_generic?\n");
+	EXPECT_EQ(run("attach 0000:81:00.1"),
+		"failed to attach device 0000:81:00.1: ENODEV (No such device): "
+		"no such device on the PCI bus (no such address, or bound to no "
+		"driver)\n");
+}
+
 TEST_F(Commands, ListPrintsEveryPort)
 {
 	eal_.ports = {{0, "net_null0"}, {2, "0000:00:1f.0"}};

@@ -42,7 +42,7 @@ __wrap_rte_devargs_reset(struct rte_devargs *)
 const char *
 __wrap_rte_bus_name(const struct rte_bus *)
 {
-	return "vdev";
+	return current->bus.c_str();
 }
 
 int

@@ -25,6 +25,8 @@ public:
 	MOCK_METHOD(int, hotplug_remove, (const std::string &bus, const std::string &name));
 	MOCK_METHOD(bool, primary, ());
 
+	/* the bus every parsed devargs name belongs to */
+	std::string bus = "vdev";
 	/* ports "list" sees: id -> name */
 	std::map<uint16_t, std::string> ports;
 };
