@@ -150,6 +150,7 @@ Tree::add(const DeviceSpec &spec)
 	write_file(dev / "subsystem_device", hex(spec.subsystem_device, 4) + "\n");
 	write_file(dev / "class", hex(spec.class_id, 6) + "\n");
 	write_file(dev / "numa_node", std::to_string(spec.numa_node) + "\n");
+	write_file(dev / "sriov_numvfs", "0\n"); /* no VFs enabled */
 
 	/* BAR0 at a made-up address unique to the device; never mapped. */
 	uint64_t bdf = std::stoull(addr.substr(5, 2), nullptr, 16) << 8 |

@@ -5,7 +5,8 @@
  *
  *   ROOT/devices/DDDD:BB:DD.F/   vendor, device, subsystem_vendor,
  *                                subsystem_device, class, numa_node,
- *                                resource, and the symlink "driver"
+ *                                sriov_numvfs, resource, and the symlink
+ *                                "driver"
  *   ROOT/drivers/NAME/           one per driver, a link per bound device
  *
  * "Binding" a device replaces its driver symlink, as the kernel does when

@@ -57,6 +57,7 @@ TEST_F(TreeTest, AddWritesWhatDpdkScans)
 	EXPECT_EQ(slurp(d / "subsystem_device"), "0x0000\n");
 	EXPECT_EQ(slurp(d / "class"), "0x020000\n");
 	EXPECT_EQ(slurp(d / "numa_node"), "0\n");
+	EXPECT_EQ(slurp(d / "sriov_numvfs"), "0\n");
 
 	/* DPDK needs six parsable lines; BAR0 is memory (flag 0x200) */
 	std::istringstream res(slurp(d / "resource"));
