@@ -133,7 +133,11 @@ Tree::open(const fs::path &root)
 fs::path
 Tree::device_dir(const std::string &addr) const
 {
-	return devices_dir() / canonical_pci_addr(addr);
+	fs::path dev = devices_dir() / canonical_pci_addr(addr);
+	if (!fs::is_directory(dev))
+		throw Error("no device " + dev.filename().string() + " in " +
+			devices_dir().string());
+	return dev;
 }
 
 void
@@ -181,8 +185,6 @@ Tree::bind(const std::string &addr_in, const std::string &driver)
 {
 	std::string addr = canonical_pci_addr(addr_in);
 	fs::path dev = device_dir(addr);
-	if (!fs::is_directory(dev))
-		throw Error("no device " + addr + " in " + devices_dir().string());
 	if (driver.empty() || driver.find('/') != std::string::npos ||
 	    driver == "." || driver == "..")
 		throw Error("'" + driver + "' is not a driver name");
@@ -199,8 +201,6 @@ Tree::unbind(const std::string &addr_in)
 {
 	std::string addr = canonical_pci_addr(addr_in);
 	fs::path dev = device_dir(addr);
-	if (!fs::is_directory(dev))
-		throw Error("no device " + addr + " in " + devices_dir().string());
 	unlink_driver(dev, addr);
 	fs::remove(dev / "driver");
 }
@@ -210,8 +210,6 @@ Tree::remove(const std::string &addr_in)
 {
 	std::string addr = canonical_pci_addr(addr_in);
 	fs::path dev = device_dir(addr);
-	if (!fs::is_directory(dev))
-		throw Error("no device " + addr + " in " + devices_dir().string());
 	unlink_driver(dev, addr);
 	fs::remove_all(dev);
 }
@@ -221,8 +219,6 @@ Tree::device(const std::string &addr_in) const
 {
 	std::string addr = canonical_pci_addr(addr_in);
 	fs::path dev = device_dir(addr);
-	if (!fs::is_directory(dev))
-		throw Error("no device " + addr + " in " + devices_dir().string());
 	DeviceState st;
 	st.addr = addr;
 	st.vendor = static_cast<uint16_t>(read_number(dev / "vendor"));

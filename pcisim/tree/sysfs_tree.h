@@ -87,6 +87,7 @@ public:
 
 private:
 	explicit Tree(std::filesystem::path root) : root_(std::move(root)) {}
+	/* The directory of an existing device; throws Error if none. */
 	std::filesystem::path device_dir(const std::string &addr) const;
 	void unlink_driver(const std::filesystem::path &dev, const std::string &addr);
 

@@ -64,4 +64,39 @@ lists_unchanged(driver::Cluster &c,
 	return r;
 }
 
+const Flow flows[4] = {
+	{"FromPrimary", 0, 0},
+	{"FromSecondary", 1, 1},
+	{"AttachPrimaryDetachSecondary", 0, 2},
+	{"AttachSecondaryDetachPrimary", 2, 0},
+};
+
+void
+attach_detach_round(driver::Cluster &c, const Flow &flow,
+	const std::string &devargs, const std::string &name)
+{
+	std::string out = c.run(flow.attacher, "attach " + devargs);
+	EXPECT_TRUE(contains(out, "attached device " + name)) << out;
+	EXPECT_FALSE(contains(out, "failed")) << out;
+	ASSERT_TRUE(all_list(c, {name})) << "after attach";
+
+	auto before = c.lists();
+	out = c.run(flow.attacher, "attach " + devargs);
+	EXPECT_TRUE(contains(out, "failed to attach device " + name))
+		<< "repeated attach from " << c.label(flow.attacher)
+		<< " did not fail:\n" << out;
+	EXPECT_TRUE(lists_unchanged(c, before)) << "after repeated attach";
+
+	out = c.run(flow.detacher, "detach " + name);
+	EXPECT_TRUE(contains(out, "detached device " + name)) << out;
+	EXPECT_FALSE(contains(out, "failed")) << out;
+	ASSERT_TRUE(all_list(c, {})) << "after detach";
+
+	out = c.run(flow.detacher, "detach " + name);
+	EXPECT_TRUE(contains(out, "failed to detach device " + name))
+		<< "repeated detach from " << c.label(flow.detacher)
+		<< " did not fail:\n" << out;
+	EXPECT_TRUE(all_list(c, {})) << "after repeated detach";
+}
+
 } // namespace hotplug_mp::test

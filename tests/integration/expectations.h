@@ -22,6 +22,24 @@ namespace hotplug_mp::test {
 
 bool contains(const std::string &text, const std::string &part);
 
+/* Who attaches and who detaches: process indexes, 0 the primary. */
+struct Flow {
+	const char *name;
+	int attacher;
+	int detacher;
+};
+
+/* From the primary, from a secondary, and across, both ways. */
+extern const Flow flows[4];
+
+/*
+ * One round of test plan 63.5/63.6: attach (every process lists only
+ * name), attach again (fails in the issuer, no list changes), detach (no
+ * process lists it), detach again (fails in the issuer).
+ */
+void attach_detach_round(driver::Cluster &c, const Flow &flow,
+	const std::string &devargs, const std::string &name);
+
 } // namespace hotplug_mp::test
 
 #endif

@@ -19,19 +19,6 @@
 namespace hotplug_mp::test {
 namespace {
 
-struct Flow {
-	const char *name;
-	int attacher; /* process index: 0 primary, 1 and 2 secondaries */
-	int detacher;
-};
-
-const Flow flows[] = {
-	{"FromPrimary", 0, 0},
-	{"FromSecondary", 1, 1},
-	{"AttachPrimaryDetachSecondary", 0, 2},
-	{"AttachSecondaryDetachPrimary", 2, 0},
-};
-
 class TestPlan : public ::testing::TestWithParam<std::tuple<std::string, Flow>> {};
 
 TEST_P(TestPlan, AttachDetachRepeatedTwice)
@@ -44,29 +31,9 @@ TEST_P(TestPlan, AttachDetachRepeatedTwice)
 	ASSERT_TRUE(all_list(c, {})) << "at start";
 	for (int round = 1; round <= 2; round++) {
 		SCOPED_TRACE("round " + std::to_string(round));
-
-		std::string out = c.run(flow.attacher, "attach " + dev->devargs());
-		EXPECT_TRUE(contains(out, "attached device " + name)) << out;
-		EXPECT_FALSE(contains(out, "failed")) << out;
-		ASSERT_TRUE(all_list(c, {name})) << "after attach";
-
-		auto before = c.lists();
-		out = c.run(flow.attacher, "attach " + dev->devargs());
-		EXPECT_TRUE(contains(out, "failed to attach device " + name))
-			<< "repeated attach from " << c.label(flow.attacher)
-			<< " did not fail:\n" << out;
-		EXPECT_TRUE(lists_unchanged(c, before)) << "after repeated attach";
-
-		out = c.run(flow.detacher, "detach " + name);
-		EXPECT_TRUE(contains(out, "detached device " + name)) << out;
-		EXPECT_FALSE(contains(out, "failed")) << out;
-		ASSERT_TRUE(all_list(c, {})) << "after detach";
-
-		out = c.run(flow.detacher, "detach " + name);
-		EXPECT_TRUE(contains(out, "failed to detach device " + name))
-			<< "repeated detach from " << c.label(flow.detacher)
-			<< " did not fail:\n" << out;
-		EXPECT_TRUE(all_list(c, {})) << "after repeated detach";
+		attach_detach_round(c, flow, dev->devargs(), name);
+		if (HasFatalFailure())
+			return;
 	}
 }
 
