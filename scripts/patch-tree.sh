@@ -41,7 +41,9 @@ git log --oneline base..HEAD
 # check-git-log.sh: commit-log rules over base..HEAD
 devtools/check-git-log.sh -r "base..HEAD" && echo "check-git-log: OK"
 
-# checkpatches.sh needs the kernel's checkpatch.pl
+# checkpatches.sh on the series files themselves (given no file and a stdin
+# that is not a terminal, it would check stdin); it needs the kernel's
+# checkpatch.pl
 cp_dir=/opt/hotplug_mp/checkpatch
 # checkpatches.sh's awk programs need gawk (mawk rejects them)
 for p in linux-source-6.1 codespell gawk; do
@@ -58,4 +60,4 @@ if [ ! -x "$cp_dir/checkpatch.pl" ]; then
 fi
 DPDK_CHECKPATCH_PATH=$cp_dir/checkpatch.pl \
 	DPDK_CHECKPATCH_CODESPELL=/usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt \
-	devtools/checkpatches.sh -r "base..HEAD"
+	devtools/checkpatches.sh $(ls "$top"/patches/[0-9][0-9][0-9][0-9]-*.patch | grep -v '/0000-')

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Faults in the middle of a multi-process hotplug request, one test group
+ * per EAL fix in patches/. Each test shows the bug on stock DPDK 22.11
+ * (tests/stock_expected_failures.txt names the patch) and passes with the
+ * series. After every fault, each live process is checked with "list".
+ */
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "cluster.h"
+#include "expectations.h"
+#include "simulated_pci.h"
+
+namespace hotplug_mp::test {
+namespace {
+
+class FromIssuer : public ::testing::TestWithParam<int> {};
+
+std::string
+issuer_name(const ::testing::TestParamInfo<int> &info)
+{
+	return info.param == 0 ? "FromPrimary" : "FromSecondary";
+}
+
+/*
+ * Rollback undoes only what the request did. A device every process but
+ * one already had stays where it was when a re-attach fails in that one.
+ */
+TEST_P(FromIssuer, FailedReattachKeepsTheDeviceWhereItWas)
+{
+	SimulatedPci pci;
+	const std::string addr = pci.add_nic();
+	pci.bind(addr, "vfio-pci");
+	driver::ClusterOptions o = pci.cluster_options(2);
+	o.env_of[3] = {"SIMNIC_FAIL_PROBE=" + addr};
+	driver::Cluster c(o);
+	ASSERT_TRUE(all_list(c, {addr})) << "at start";
+	/* a late secondary whose driver cannot take the device */
+	int late = c.add_secondary();
+	ASSERT_TRUE(c.list(late).empty()) << c.label(late);
+
+	auto before = c.lists();
+	std::string out = c.run(GetParam(), "attach " + addr);
+	EXPECT_TRUE(contains(out, "failed to attach device " + addr)) << out;
+	EXPECT_TRUE(lists_unchanged(c, before))
+		<< "the failed re-attach removed a device that was in use";
+}
+
+INSTANTIATE_TEST_SUITE_P(Rollback, FromIssuer, ::testing::Values(0, 1),
+	issuer_name);
+
+/*
+ * A secondary that exits while a request is going round is gone, not a
+ * failure of the request. The primary sends to one secondary at a time: two
+ * secondaries take a second to probe; the one that gets the request second
+ * quits while the first probes, so its socket is gone when the primary
+ * comes to it (sendmsg() fails with ENOENT).
+ */
+class PeerGone : public ::testing::TestWithParam<int> {};
+
+TEST_P(PeerGone, ASecondaryQuittingMidRequestDoesNotFailIt)
+{
+	using namespace std::chrono_literals;
+	const int issuer = GetParam(); /* 0 primary, 1 the fast secondary */
+	SimulatedPci pci;
+	const std::string addr = pci.add_nic();
+	driver::ClusterOptions o = pci.cluster_options(3);
+	o.env_of[2] = o.env_of[3] = {"SIMNIC_PROBE_DELAY_MS=1000"};
+	driver::Cluster c(o);
+	pci.bind(addr, "vfio-pci");
+
+	c.proc(issuer).send_line("attach " + addr);
+	/* whichever slow secondary the request reaches first */
+	const std::string probing = addr + ": probe takes 1000 ms more";
+	int first = 0;
+	for (auto end = std::chrono::steady_clock::now() + 10s;
+	     first == 0 && std::chrono::steady_clock::now() < end;) {
+		for (int i : {2, 3}) {
+			try {
+				c.proc(i).expect(probing, 20ms);
+				first = i;
+				break;
+			} catch (const driver::PtyError &) {
+			}
+		}
+	}
+	ASSERT_NE(first, 0) << "no slow secondary got the request";
+	const int leaver = first == 2 ? 3 : 2;
+	c.proc(leaver).send_line("quit");
+	EXPECT_EQ(c.proc(leaver).wait_exit(5s), 0);
+
+	std::string out = c.proc(issuer).expect(driver::host_prompt, 20s);
+	EXPECT_TRUE(contains(out, "attached device " + addr))
+		<< c.label(leaver) << " left mid-request; " << c.label(issuer)
+		<< " printed:\n" << out;
+	for (int i : {0, 1, first})
+		EXPECT_EQ(c.list(i), (std::vector<driver::ListedPort>{{0, addr}}))
+			<< c.label(i);
+}
+
+INSTANTIATE_TEST_SUITE_P(Mp, PeerGone, ::testing::Values(0, 1), issuer_name);
+
+} // namespace
+} // namespace hotplug_mp::test
