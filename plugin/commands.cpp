@@ -13,6 +13,7 @@
 #include <string>
 
 #include <cmdline_parse.h>
+#include <cmdline_parse_num.h>
 #include <cmdline_parse_string.h>
 #include <rte_common.h>
 
@@ -57,12 +58,14 @@ guarded(void *parsed_result, struct cmdline *, void *) noexcept
 	}
 }
 
+template <typename... Args>
 void
-report(const hotplug_mp::Result &r, std::string (*message)(const hotplug_mp::Result &))
+report(const hotplug_mp::Result &r,
+	std::string (*message)(const hotplug_mp::Result &, Args...), Args... args)
 {
 	if (!r.ok())
 		failed_commands++;
-	emit(message(r));
+	emit(message(r, args...));
 }
 
 /* *** attach <devargs> *** */
@@ -151,6 +154,66 @@ cmdline_parse_inst_t cmd_list = {
 	},
 };
 
+/* *** hotplug-timeout *** */
+struct cmd_timeout_show_result {
+	cmdline_fixed_string_t keyword;
+};
+
+void
+cmd_timeout_show_parsed(void *)
+{
+	unsigned int ms = 0;
+	hotplug_mp::Result r = hotplug().timeout(&ms);
+
+	report(r, hotplug_mp::timeout_message, ms);
+}
+
+cmdline_parse_token_string_t cmd_timeout_show_keyword =
+	TOKEN_STRING_INITIALIZER(struct cmd_timeout_show_result, keyword,
+		"hotplug-timeout");
+
+cmdline_parse_inst_t cmd_timeout_show = {
+	.f = guarded<cmd_timeout_show_parsed>,
+	.data = nullptr,
+	.help_str = "hotplug-timeout: show the group's hotplug timeout",
+	.tokens = {
+		&cmd_timeout_show_keyword.hdr,
+		nullptr,
+	},
+};
+
+/* *** hotplug-timeout <ms> *** */
+struct cmd_timeout_set_result {
+	cmdline_fixed_string_t keyword;
+	uint32_t ms;
+};
+
+void
+cmd_timeout_set_parsed(void *parsed_result)
+{
+	auto *res = static_cast<cmd_timeout_set_result *>(parsed_result);
+
+	report(hotplug().set_timeout(res->ms), hotplug_mp::set_timeout_message,
+		res->ms);
+}
+
+cmdline_parse_token_string_t cmd_timeout_set_keyword =
+	TOKEN_STRING_INITIALIZER(struct cmd_timeout_set_result, keyword,
+		"hotplug-timeout");
+cmdline_parse_token_num_t cmd_timeout_set_ms =
+	TOKEN_NUM_INITIALIZER(struct cmd_timeout_set_result, ms, RTE_UINT32);
+
+cmdline_parse_inst_t cmd_timeout_set = {
+	.f = guarded<cmd_timeout_set_parsed>,
+	.data = nullptr,
+	.help_str = "hotplug-timeout <ms>: set the group's hotplug timeout",
+	.tokens = {
+		&cmd_timeout_set_keyword.hdr,
+		&cmd_timeout_set_ms.hdr,
+		nullptr,
+	},
+};
+
 struct testpmd_driver_commands hotplug_cmds = {
 	.next = {},
 	.commands = {
@@ -168,6 +231,16 @@ struct testpmd_driver_commands hotplug_cmds = {
 			&cmd_list,
 			"list\n"
 			"    List the ethernet ports of this process: \"<port>\\t<name>\".\n",
+		},
+		{
+			&cmd_timeout_show,
+			"hotplug-timeout\n"
+			"    Show how long an attach or detach may take in every process.\n",
+		},
+		{
+			&cmd_timeout_set,
+			"hotplug-timeout <ms>\n"
+			"    Set it, from the primary, for requests from every process.\n",
 		},
 		{ nullptr, nullptr },
 	},

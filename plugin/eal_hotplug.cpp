@@ -18,6 +18,13 @@
 
 extern "C" {
 RTE_LOG_REGISTER(hotplug_mp_logtype, hotplug_mp, NOTICE);
+
+/*
+ * From patch 0004 (lib/eal/include/rte_dev.h). Weak, so that the module
+ * also loads into a stock EAL, where they are null.
+ */
+__attribute__((weak)) int rte_dev_hotplug_timeout_set(unsigned int timeout_ms);
+__attribute__((weak)) unsigned int rte_dev_hotplug_timeout_get(void);
 }
 
 namespace hotplug_mp {
@@ -158,7 +165,38 @@ public:
 			"primary" : "secondary";
 	}
 
+	Result timeout(unsigned int *ms) const override
+	{
+		Result r;
+		if (rte_dev_hotplug_timeout_get == nullptr)
+			return lacking();
+		*ms = rte_dev_hotplug_timeout_get();
+		return r;
+	}
+
+	Result set_timeout(unsigned int ms) override
+	{
+		if (rte_dev_hotplug_timeout_set == nullptr)
+			return lacking();
+		Result r;
+		r.error = rte_dev_hotplug_timeout_set(ms);
+		if (r.error == -EPERM)
+			r.reason = "only the primary process can set it";
+		else if (r.error == -EINVAL)
+			r.reason = "out of range (1 to 3600000 ms)";
+		return r;
+	}
+
 private:
+	static Result lacking()
+	{
+		Result r;
+		r.error = -ENOTSUP;
+		r.reason = "this EAL has no hotplug timeout setting "
+			"(it lacks patch 0004 of hotplug_mp)";
+		return r;
+	}
+
 	Result run(const std::string &devargs, bool attach)
 	{
 		const char *op = attach ? "attach" : "detach";

@@ -40,6 +40,15 @@ public:
 	virtual std::vector<Port> ports() const = 0;
 	/* "primary" or "secondary". */
 	virtual std::string role() const = 0;
+
+	/*
+	 * The group's hotplug timeout: the time an attach or detach may take
+	 * in every process (patch 0004). On success error is 0 and *ms set;
+	 * -ENOTSUP where the EAL has no such setting.
+	 */
+	virtual Result timeout(unsigned int *ms) const = 0;
+	/* Sets it; only the primary may (-EPERM elsewhere). */
+	virtual Result set_timeout(unsigned int ms) = 0;
 };
 
 std::unique_ptr<Hotplug> make_eal_hotplug();

@@ -48,4 +48,30 @@ list_message(const std::vector<Port> &ports)
 	return s;
 }
 
+static std::string
+failure(const char *what, const Result &r)
+{
+	std::string s = std::string("failed to ") + what + ": " +
+		errno_text(r.error);
+	if (!r.reason.empty())
+		s += ": " + r.reason;
+	return s;
+}
+
+std::string
+timeout_message(const Result &r, unsigned int ms)
+{
+	if (!r.ok())
+		return failure("get the hotplug timeout", r);
+	return "hotplug timeout: " + std::to_string(ms) + " ms";
+}
+
+std::string
+set_timeout_message(const Result &r, unsigned int ms)
+{
+	if (!r.ok())
+		return failure("set the hotplug timeout", r);
+	return "hotplug timeout set to " + std::to_string(ms) + " ms";
+}
+
 } // namespace hotplug_mp

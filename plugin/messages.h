@@ -20,6 +20,11 @@ std::string detach_message(const Result &r);
 /* "list all etherdev" and one "<port>\t<name>" line per port. */
 std::string list_message(const std::vector<Port> &ports);
 
+/* "hotplug timeout: N ms" or "failed to get the hotplug timeout: ...". */
+std::string timeout_message(const Result &r, unsigned int ms);
+/* "hotplug timeout set to N ms" or "failed to set the hotplug timeout: ...". */
+std::string set_timeout_message(const Result &r, unsigned int ms);
+
 } // namespace hotplug_mp
 
 #endif

@@ -6,6 +6,7 @@
  * series. After every fault, each live process is checked with "list".
  */
 #include <chrono>
+#include <csignal>
 #include <string>
 #include <vector>
 
@@ -103,6 +104,86 @@ TEST_P(PeerGone, ASecondaryQuittingMidRequestDoesNotFailIt)
 }
 
 INSTANTIATE_TEST_SUITE_P(Mp, PeerGone, ::testing::Values(0, 1), issuer_name);
+
+/*
+ * Timeouts. A secondary that never answers (stopped) makes the request fail
+ * with ETIMEDOUT, and it is rolled back; the requester's answer is always
+ * what happened in the group.
+ */
+class Timeout : public ::testing::TestWithParam<int> {};
+
+TEST_P(Timeout, StoppedSecondaryFailsTheAttachWithETimedOut)
+{
+	using namespace std::chrono_literals;
+	const int issuer = GetParam();
+	driver::ClusterOptions o = cluster_options(2);
+	/* secondary 2 logs its null port's probe: the attach reached it */
+	o.eal = {"--log-level", "pmd.net.null:info"};
+	driver::Cluster c(o);
+	/* a short timeout where the EAL has the setting; 5 s where not */
+	c.run(0, "hotplug-timeout 1000");
+
+	c.proc(2).signal(SIGSTOP);
+	std::string out = c.run(issuer, "attach net_null0");
+	EXPECT_TRUE(contains(out, "failed to attach device net_null0: ETIMEDOUT"))
+		<< "secondary 2 is stopped; " << c.label(issuer) << " printed:\n" << out;
+	EXPECT_TRUE(c.list(0).empty() && c.list(1).empty())
+		<< "the timed-out attach was not rolled back";
+
+	/* resumed, it runs the attach and then its rollback */
+	c.proc(2).signal(SIGCONT);
+	EXPECT_NO_THROW(c.proc(2).expect("Initializing pmd_null for net_null0", 10s));
+	auto end = std::chrono::steady_clock::now() + 10s;
+	while (!c.list(2).empty() && std::chrono::steady_clock::now() < end)
+		;
+	ASSERT_TRUE(all_list(c, {})) << "after secondary 2 resumed";
+	attach_detach_round(c, flows[0], "net_null0", "net_null0");
+}
+
+/*
+ * A primary and a secondary that both take 3 s to probe: the request from
+ * secondary 1 needs 6 s. Whatever secondary 1 is told, every process must
+ * then list what it says: the device if attached, nothing if failed.
+ */
+TEST(TimeoutSlowProbes, TheRequesterIsToldWhatHappened)
+{
+	SimulatedPci pci;
+	const std::string addr = pci.add_nic();
+	driver::ClusterOptions o = pci.cluster_options(2);
+	o.env_of[0] = o.env_of[2] = {"SIMNIC_PROBE_DELAY_MS=3000"};
+	driver::Cluster c(o);
+	pci.bind(addr, "vfio-pci");
+
+	std::string out = c.run(1, "attach " + addr);
+	bool attached = contains(out, "attached device " + addr);
+	EXPECT_TRUE(attached || contains(out, "failed to attach device " + addr))
+		<< out;
+	std::vector<std::string> want;
+	if (attached)
+		want.push_back(addr);
+	EXPECT_TRUE(all_list(c, want))
+		<< "secondary 1 was told: " << out;
+}
+
+TEST(TimeoutSlowProbes, ALongerTimeoutLetsThemSucceed)
+{
+	SimulatedPci pci;
+	const std::string addr = pci.add_nic();
+	driver::ClusterOptions o = pci.cluster_options(2);
+	o.env_of[0] = o.env_of[2] = {"SIMNIC_PROBE_DELAY_MS=3000"};
+	driver::Cluster c(o);
+	pci.bind(addr, "vfio-pci");
+
+	std::string out = c.run(0, "hotplug-timeout 10000");
+	ASSERT_TRUE(contains(out, "hotplug timeout set to 10000 ms")) << out;
+	EXPECT_TRUE(contains(c.run(1, "hotplug-timeout"), "hotplug timeout: 10000 ms"))
+		<< "a secondary sees the primary's setting";
+	out = c.run(1, "attach " + addr);
+	EXPECT_TRUE(contains(out, "attached device " + addr)) << out;
+	EXPECT_TRUE(all_list(c, {addr}));
+}
+
+INSTANTIATE_TEST_SUITE_P(Hotplug, Timeout, ::testing::Values(0, 1), issuer_name);
 
 } // namespace
 } // namespace hotplug_mp::test

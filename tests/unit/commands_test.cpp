@@ -78,10 +78,12 @@ TEST_F(Commands, RegisteredThroughTheTestpmdAbi)
 	std::vector<std::string> help;
 	for (unsigned int i = 0; registered->commands[i].ctx != nullptr; i++)
 		help.emplace_back(registered->commands[i].help);
-	ASSERT_EQ(help.size(), 3u);
+	ASSERT_EQ(help.size(), 5u);
 	EXPECT_THAT(help[0], ::testing::StartsWith("attach <devargs>"));
 	EXPECT_THAT(help[1], ::testing::StartsWith("detach <devargs>"));
 	EXPECT_THAT(help[2], ::testing::StartsWith("list"));
+	EXPECT_THAT(help[3], ::testing::StartsWith("hotplug-timeout\n"));
+	EXPECT_THAT(help[4], ::testing::StartsWith("hotplug-timeout <ms>"));
 }
 
 TEST_F(Commands, AttachProbesTheDevargsAsTyped)
@@ -177,6 +179,34 @@ TEST_F(Commands, NoExceptionLeavesAHandler)
 
 	EXPECT_EQ(run("attach net_null0"), "internal error: boom\n");
 	EXPECT_EQ(hotplug_mp_failed_commands(), failed + 1);
+}
+
+TEST_F(Commands, HotplugTimeoutIsShownAndSet)
+{
+	EXPECT_CALL(eal_, timeout_get()).WillOnce(Return(5000u));
+	EXPECT_CALL(eal_, timeout_set(1500u)).WillOnce(Return(0));
+	unsigned int failed = hotplug_mp_failed_commands();
+
+	EXPECT_EQ(run("hotplug-timeout"), "hotplug timeout: 5000 ms\n");
+	EXPECT_EQ(run("hotplug-timeout 1500"), "hotplug timeout set to 1500 ms\n");
+	EXPECT_EQ(hotplug_mp_failed_commands(), failed);
+}
+
+TEST_F(Commands, HotplugTimeoutRefusalsNameTheCause)
+{
+	EXPECT_CALL(eal_, timeout_set(_)).WillOnce(Return(-EPERM))
+		.WillOnce(Return(-EINVAL));
+	unsigned int failed = hotplug_mp_failed_commands();
+
+	EXPECT_EQ(run("hotplug-timeout 10"), "failed to set the hotplug timeout: "
+		"EPERM (Operation not permitted): only the primary process can set it\n");
+	EXPECT_EQ(run("hotplug-timeout 0"), "failed to set the hotplug timeout: "
+		"EINVAL (Invalid argument): out of range (1 to 3600000 ms)\n");
+	EXPECT_EQ(hotplug_mp_failed_commands(), failed + 2);
+
+	int ret = 0;
+	run("hotplug-timeout soon", &ret);
+	EXPECT_NE(ret, CMDLINE_PARSE_SUCCESS);
 }
 
 TEST_F(Commands, MissingDevargsDoNotParse)

@@ -80,4 +80,16 @@ __wrap_rte_eth_dev_get_name_by_port(uint16_t port_id, char *name)
 	return 0;
 }
 
+unsigned int
+__wrap_rte_dev_hotplug_timeout_get(void)
+{
+	return current->timeout_get();
+}
+
+int
+__wrap_rte_dev_hotplug_timeout_set(unsigned int ms)
+{
+	return current->timeout_set(ms);
+}
+
 } // extern "C"
