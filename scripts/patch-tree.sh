@@ -3,7 +3,8 @@
 # on the series, and the series' style checks.
 #
 #   scripts/patch-tree.sh DIR           make DIR: base commit + `git am` of the series
-#   scripts/patch-tree.sh --check DIR   also run DPDK's check-git-log.sh and
+#   scripts/patch-tree.sh --check DIR   also build every prefix of the series,
+#                                       and run DPDK's check-git-log.sh and
 #                                       checkpatches.sh (kernel checkpatch.pl from
 #                                       Debian's linux-source-6.1) on the series
 # After editing commits in DIR, regenerate the series with
@@ -37,6 +38,21 @@ done
 git log --oneline base..HEAD
 
 [ $check -eq 1 ] || exit 0
+
+# every prefix of the series builds: one trimmed build, rebuilt at each
+# commit (only what a patch touches is compiled again)
+bdir=$dir/build-prefixes
+orig=$(git symbolic-ref -q --short HEAD || git rev-parse HEAD)
+meson setup "$bdir" -Denable_drivers=bus/pci,bus/vdev,net/null \
+	-Ddisable_apps='*' -Dtests=false -Dexamples= -Denable_docs=false \
+	-Denable_kmods=false >/dev/null
+for c in $(git rev-list --reverse base..HEAD); do
+	git checkout -q "$c"
+	ninja -C "$bdir" >/dev/null ||
+		{ echo "prefix build FAILED at $(git log --oneline -1)"; exit 1; }
+	echo "prefix builds: $(git log --oneline -1)"
+done
+git checkout -q "$orig"
 
 # check-git-log.sh: commit-log rules over base..HEAD
 devtools/check-git-log.sh -r "base..HEAD" && echo "check-git-log: OK"

@@ -101,6 +101,8 @@ Cluster::start(bool primary)
 	int index = size();
 	if (auto it = opts_.env_of.find(index); it != opts_.env_of.end())
 		env.insert(env.end(), it->second.begin(), it->second.end());
+	if (auto it = opts_.eal_of.find(index); it != opts_.eal_of.end())
+		argv.insert(argv.end(), it->second.begin(), it->second.end());
 	std::string name = primary ? "primary" :
 		"secondary " + std::to_string(++started_);
 	auto p = std::make_unique<PtyProcess>(name, argv, env);

@@ -40,8 +40,9 @@ struct ClusterOptions {
 	std::string prefix;           /* default: unique_prefix("hpmp") */
 	std::vector<std::string> eal; /* extra EAL arguments, every process */
 	std::vector<std::string> env; /* extra environment, every process */
-	/* extra environment of process i only (0 the primary) */
+	/* extra environment and EAL arguments of process i only (0 the primary) */
 	std::map<int, std::vector<std::string>> env_of;
+	std::map<int, std::vector<std::string>> eal_of;
 	/*
 	 * A simulated tree's devices directory (pcisim): the processes scan
 	 * it as their PCI bus. Empty: every process runs with --no-pci, so

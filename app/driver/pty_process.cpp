@@ -170,10 +170,13 @@ PtyProcess::command(const std::string &cmd, const std::string &prompt,
 {
 	send_line(cmd);
 	std::string out = expect(prompt, timeout);
-	/* the echo of what was typed comes first */
-	size_t echo = out.find(cmd);
-	if (echo != std::string::npos) {
-		size_t nl = out.find('\n', echo);
+	/*
+	 * The echo of what was typed comes first. A log line printed while
+	 * it was echoed splits it: then keep everything, rather than cut at
+	 * some later line that happens to contain the command.
+	 */
+	if (out.compare(0, cmd.size(), cmd) == 0) {
+		size_t nl = out.find('\n');
 		out = nl == std::string::npos ? "" : out.substr(nl + 1);
 	}
 	return out;

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <csignal>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -19,8 +20,6 @@
 namespace hotplug_mp::test {
 namespace {
 
-class FromIssuer : public ::testing::TestWithParam<int> {};
-
 std::string
 issuer_name(const ::testing::TestParamInfo<int> &info)
 {
@@ -29,15 +28,31 @@ issuer_name(const ::testing::TestParamInfo<int> &info)
 
 /*
  * Rollback undoes only what the request did. A device every process but
- * one already had stays where it was when a re-attach fails in that one.
+ * one already had stays where it was when a re-attach fails in that one:
+ * a late secondary whose driver fails to probe it, or that has no driver.
  */
-TEST_P(FromIssuer, FailedReattachKeepsTheDeviceWhereItWas)
+struct LateSecondary {
+	const char *name;
+	bool has_driver;
+};
+
+class Rollback
+	: public ::testing::TestWithParam<std::tuple<LateSecondary, int>> {};
+
+TEST_P(Rollback, FailedReattachKeepsTheDeviceWhereItWas)
 {
+	const auto &[late_kind, issuer] = GetParam();
 	SimulatedPci pci;
 	const std::string addr = pci.add_nic();
 	pci.bind(addr, "vfio-pci");
 	driver::ClusterOptions o = pci.cluster_options(2);
-	o.env_of[3] = {"SIMNIC_FAIL_PROBE=" + addr};
+	if (late_kind.has_driver) {
+		o.env_of[3] = {"SIMNIC_FAIL_PROBE=" + addr};
+	} else {
+		for (int i = 0; i < 3; i++)
+			o.eal_of[i] = o.eal;
+		o.eal.clear();
+	}
 	driver::Cluster c(o);
 	ASSERT_TRUE(all_list(c, {addr})) << "at start";
 	/* a late secondary whose driver cannot take the device */
@@ -45,14 +60,24 @@ TEST_P(FromIssuer, FailedReattachKeepsTheDeviceWhereItWas)
 	ASSERT_TRUE(c.list(late).empty()) << c.label(late);
 
 	auto before = c.lists();
-	std::string out = c.run(GetParam(), "attach " + addr);
+	std::string out = c.run(issuer, "attach " + addr);
 	EXPECT_TRUE(contains(out, "failed to attach device " + addr)) << out;
 	EXPECT_TRUE(lists_unchanged(c, before))
 		<< "the failed re-attach removed a device that was in use";
 }
 
-INSTANTIATE_TEST_SUITE_P(Rollback, FromIssuer, ::testing::Values(0, 1),
-	issuer_name);
+const LateSecondary late_secondaries[] = {
+	{"ProbeFails", true},
+	{"NoDriver", false},
+};
+
+INSTANTIATE_TEST_SUITE_P(Rollback, Rollback,
+	::testing::Combine(::testing::ValuesIn(late_secondaries),
+		::testing::Values(0, 1)),
+	[](const ::testing::TestParamInfo<Rollback::ParamType> &info) {
+		return std::string(std::get<0>(info.param).name) + "_" +
+			(std::get<1>(info.param) == 0 ? "FromPrimary" : "FromSecondary");
+	});
 
 /*
  * A secondary that exits while a request is going round is gone, not a
@@ -103,6 +128,32 @@ TEST_P(PeerGone, ASecondaryQuittingMidRequestDoesNotFailIt)
 			<< c.label(i);
 }
 
+/*
+ * A killed secondary leaves its socket behind. The first message to reach
+ * it removes it; when that happens while the hotplug request goes round,
+ * the request finds no socket: ENOENT again. On stock that is a race (the
+ * attach fails about every other run), so the test runs on the patched
+ * build only; Mp/PeerGone shows the stock bug deterministically.
+ */
+TEST(PeerKilled, AKilledSecondaryIsSkipped)
+{
+	if (stock())
+		GTEST_SKIP() << "racy on stock DPDK (patch 0003)";
+	driver::Cluster c(cluster_options(3));
+	c.proc(3).signal(SIGKILL);
+	EXPECT_NE(c.proc(3).wait_exit(std::chrono::seconds(5)), 0);
+
+	for (int issuer : {0, 1}) {
+		std::string out = c.run(issuer, "attach net_null0");
+		EXPECT_TRUE(contains(out, "attached device net_null0")) << out;
+		for (int i : {0, 1, 2})
+			EXPECT_EQ(c.list(i), (std::vector<driver::ListedPort>{{0, "net_null0"}}))
+				<< c.label(i);
+		out = c.run(2, "detach net_null0");
+		EXPECT_TRUE(contains(out, "detached device net_null0")) << out;
+	}
+}
+
 INSTANTIATE_TEST_SUITE_P(Mp, PeerGone, ::testing::Values(0, 1), issuer_name);
 
 /*
@@ -116,10 +167,7 @@ TEST_P(Timeout, StoppedSecondaryFailsTheAttachWithETimedOut)
 {
 	using namespace std::chrono_literals;
 	const int issuer = GetParam();
-	driver::ClusterOptions o = cluster_options(2);
-	/* secondary 2 logs its null port's probe: the attach reached it */
-	o.eal = {"--log-level", "pmd.net.null:info"};
-	driver::Cluster c(o);
+	driver::Cluster c(cluster_options(2));
 	/* a short timeout where the EAL has the setting; 5 s where not */
 	c.run(0, "hotplug-timeout 1000");
 
@@ -130,12 +178,15 @@ TEST_P(Timeout, StoppedSecondaryFailsTheAttachWithETimedOut)
 	EXPECT_TRUE(c.list(0).empty() && c.list(1).empty())
 		<< "the timed-out attach was not rolled back";
 
-	/* resumed, it runs the attach and then its rollback */
+	/*
+	 * Resumed, secondary 2 runs the attach, which fails since the primary
+	 * has dropped the device, then the rollback; the primary drops both
+	 * late replies. Wait for all of it before reading the prompts again.
+	 */
 	c.proc(2).signal(SIGCONT);
-	EXPECT_NO_THROW(c.proc(2).expect("Initializing pmd_null for net_null0", 10s));
-	auto end = std::chrono::steady_clock::now() + 10s;
-	while (!c.list(2).empty() && std::chrono::steady_clock::now() < end)
-		;
+	EXPECT_NO_THROW(c.proc(2).expect("Driver cannot attach the device (net_null0)", 10s));
+	EXPECT_NO_THROW(c.proc(0).expect("Drop mp reply", 10s));
+	EXPECT_NO_THROW(c.proc(0).expect("Drop mp reply", 10s));
 	ASSERT_TRUE(all_list(c, {})) << "after secondary 2 resumed";
 	attach_detach_round(c, flows[0], "net_null0", "net_null0");
 }
@@ -184,6 +235,43 @@ TEST(TimeoutSlowProbes, ALongerTimeoutLetsThemSucceed)
 }
 
 INSTANTIATE_TEST_SUITE_P(Hotplug, Timeout, ::testing::Values(0, 1), issuer_name);
+
+/*
+ * Concurrent requests: the primary, secondary 1 and secondary 2 each attach
+ * a NIC at the same moment, then each detaches one. Secondary 2 takes
+ * 300 ms to probe, so the requests overlap in the primary. Each must
+ * succeed (a request waits for the one before it), and every process ends
+ * with the same list.
+ */
+TEST(Concurrent, ThreeProcessesHotplugAtOnce)
+{
+	using namespace std::chrono_literals;
+	SimulatedPci pci;
+	std::vector<std::string> addrs;
+	for (int i = 0; i < 3; i++)
+		addrs.push_back(pci.add_nic());
+	driver::ClusterOptions o = pci.cluster_options(2);
+	o.env_of[2] = {"SIMNIC_PROBE_DELAY_MS=300"};
+	driver::Cluster c(o);
+	for (const auto &a : addrs)
+		pci.bind(a, "vfio-pci");
+
+	for (const char *verb : {"attach", "detach"}) {
+		SCOPED_TRACE(verb);
+		for (int i = 0; i < 3; i++)
+			c.proc(i).send_line(std::string(verb) + " " + addrs[i]);
+		for (int i = 0; i < 3; i++) {
+			std::string out = c.proc(i).expect(driver::host_prompt, 30s);
+			EXPECT_TRUE(contains(out, std::string(verb) + "ed device " + addrs[i]))
+				<< c.label(i) << " printed:\n" << out;
+		}
+		std::vector<std::string> want;
+		if (std::string(verb) == "attach")
+			want = addrs;
+		EXPECT_TRUE(all_list(c, want));
+	}
+}
+
 
 } // namespace
 } // namespace hotplug_mp::test
