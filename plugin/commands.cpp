@@ -9,6 +9,7 @@
  */
 #include <atomic>
 #include <cstdio>
+#include <unistd.h>
 #include <exception>
 #include <string>
 
@@ -154,6 +155,66 @@ cmdline_parse_inst_t cmd_list = {
 	},
 };
 
+/* *** lock <device> *** */
+struct cmd_lock_result {
+	cmdline_fixed_string_t lock;
+	cmdline_fixed_string_t device;
+};
+
+void
+cmd_lock_parsed(void *parsed_result)
+{
+	auto *res = static_cast<cmd_lock_result *>(parsed_result);
+
+	report(hotplug().lock(res->device), hotplug_mp::lock_message);
+}
+
+cmdline_parse_token_string_t cmd_lock_lock =
+	TOKEN_STRING_INITIALIZER(struct cmd_lock_result, lock, "lock");
+cmdline_parse_token_string_t cmd_lock_device =
+	TOKEN_STRING_INITIALIZER(struct cmd_lock_result, device, nullptr);
+
+cmdline_parse_inst_t cmd_lock = {
+	.f = guarded<cmd_lock_parsed>,
+	.data = nullptr,
+	.help_str = "lock <device>: refuse its detach in every process",
+	.tokens = {
+		&cmd_lock_lock.hdr,
+		&cmd_lock_device.hdr,
+		nullptr,
+	},
+};
+
+/* *** unlock <device> *** */
+struct cmd_unlock_result {
+	cmdline_fixed_string_t unlock;
+	cmdline_fixed_string_t device;
+};
+
+void
+cmd_unlock_parsed(void *parsed_result)
+{
+	auto *res = static_cast<cmd_unlock_result *>(parsed_result);
+
+	report(hotplug().unlock(res->device), hotplug_mp::unlock_message);
+}
+
+cmdline_parse_token_string_t cmd_unlock_unlock =
+	TOKEN_STRING_INITIALIZER(struct cmd_unlock_result, unlock, "unlock");
+cmdline_parse_token_string_t cmd_unlock_device =
+	TOKEN_STRING_INITIALIZER(struct cmd_unlock_result, device, nullptr);
+
+cmdline_parse_inst_t cmd_unlock = {
+	.f = guarded<cmd_unlock_parsed>,
+	.data = nullptr,
+	.help_str = "unlock <device>: allow its detach again",
+	.tokens = {
+		&cmd_unlock_unlock.hdr,
+		&cmd_unlock_device.hdr,
+		nullptr,
+	},
+};
+
 /* *** hotplug-timeout *** */
 struct cmd_timeout_show_result {
 	cmdline_fixed_string_t keyword;
@@ -233,6 +294,17 @@ struct testpmd_driver_commands hotplug_cmds = {
 			"    List the ethernet ports of this process: \"<port>\\t<name>\".\n",
 		},
 		{
+			&cmd_lock,
+			"lock <device>\n"
+			"    Refuse the detach of the device, from any process, while this\n"
+			"    process uses it.\n",
+		},
+		{
+			&cmd_unlock,
+			"unlock <device>\n"
+			"    Allow its detach again.\n",
+		},
+		{
 			&cmd_timeout_show,
 			"hotplug-timeout\n"
 			"    Show how long an attach or detach may take in every process.\n",
@@ -260,7 +332,19 @@ hotplug_mp_failed_commands(void)
 	return failed_commands.load();
 }
 
+/* What other processes' requests did here, as it happens (EAL thread). */
+static void
+print_event(const hotplug_mp::Event &e)
+{
+	if (e.requester != getpid())
+		emit(hotplug_mp::event_message(e));
+}
+
 RTE_INIT(hotplug_mp_register_commands)
 {
 	testpmd_add_driver_commands(&hotplug_cmds);
+	try {
+		hotplug().watch(print_event);
+	} catch (...) {
+	}
 }

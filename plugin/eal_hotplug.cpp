@@ -13,6 +13,7 @@
 #include <rte_eal.h>
 #include <rte_ethdev.h>
 
+#include "eal_handlers.h"
 #include "hotplug.h"
 #include "log.h"
 
@@ -174,6 +175,21 @@ public:
 		return r;
 	}
 
+	Result lock(const std::string &devname) override
+	{
+		return handlers_.lock(devname);
+	}
+
+	Result unlock(const std::string &devname) override
+	{
+		return handlers_.unlock(devname);
+	}
+
+	Result watch(std::function<void(const Event &)> on_event) override
+	{
+		return handlers_.watch(std::move(on_event));
+	}
+
 	Result set_timeout(unsigned int ms) override
 	{
 		if (rte_dev_hotplug_timeout_set == nullptr)
@@ -188,6 +204,8 @@ public:
 	}
 
 private:
+	EalHandlers handlers_;
+
 	static Result lacking()
 	{
 		Result r;
@@ -228,6 +246,10 @@ private:
 			r.error = ret < 0 ? ret : -EIO;
 			r.reason = attach ? attach_reason(r.error, da.bus()) :
 				detach_reason(r.error);
+			/* a process's pre-detach handler said no, and why */
+			std::string refusal = attach ? "" : EalHandlers::refusal();
+			if (!refusal.empty())
+				r.reason = refusal;
 			HPMP_LOG(INFO, "%s %s failed: %d", op, devargs.c_str(),
 				ret);
 		}

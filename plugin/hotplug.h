@@ -8,6 +8,7 @@
 #define HOTPLUG_MP_HOTPLUG_H
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +27,15 @@ struct Result {
 	std::string reason;  /* why it failed, in words; empty on success */
 
 	bool ok() const { return error == 0; }
+};
+
+/* What another process's request did to a device here (patch 0006). */
+struct Event {
+	enum Kind { attached, detached, attach_rolled_back, detach_rolled_back };
+	Kind kind;
+	std::string device;
+	int requester;          /* process ID */
+	bool requester_primary;
 };
 
 class Hotplug {
@@ -49,6 +59,18 @@ public:
 	virtual Result timeout(unsigned int *ms) const = 0;
 	/* Sets it; only the primary may (-EPERM elsewhere). */
 	virtual Result set_timeout(unsigned int ms) = 0;
+
+	/*
+	 * While a device is locked here, its detach fails in every process
+	 * (patch 0006); -ENOTSUP where the EAL cannot refuse a detach.
+	 */
+	virtual Result lock(const std::string &devname) = 0;
+	virtual Result unlock(const std::string &devname) = 0;
+	/*
+	 * Calls on_event for each attach, detach and rollback done here, in
+	 * the EAL thread that does it; -ENOTSUP where the EAL has no events.
+	 */
+	virtual Result watch(std::function<void(const Event &)> on_event) = 0;
 };
 
 std::unique_ptr<Hotplug> make_eal_hotplug();

@@ -48,6 +48,32 @@ list_message(const std::vector<Port> &ports)
 	return s;
 }
 
+std::string
+lock_message(const Result &r)
+{
+	return outcome("locked", "lock", r);
+}
+
+std::string
+unlock_message(const Result &r)
+{
+	return outcome("unlocked", "unlock", r);
+}
+
+std::string
+event_message(const Event &e)
+{
+	static const char *const what[] = {
+		"device %s attached", "device %s detached",
+		"attach of device %s rolled back", "detach of device %s rolled back",
+	};
+	std::string s = what[e.kind];
+	s.replace(s.find("%s"), 2, e.device);
+	return s + " (requested by " +
+		(e.requester_primary ? "primary " : "secondary ") +
+		std::to_string(e.requester) + ")";
+}
+
 static std::string
 failure(const char *what, const Result &r)
 {

@@ -20,6 +20,13 @@ std::string detach_message(const Result &r);
 /* "list all etherdev" and one "<port>\t<name>" line per port. */
 std::string list_message(const std::vector<Port> &ports);
 
+/* "locked device X" or "failed to lock device X: ...". */
+std::string lock_message(const Result &r);
+std::string unlock_message(const Result &r);
+
+/* "device X attached (requested by secondary 1234)", and the like. */
+std::string event_message(const Event &e);
+
 /* "hotplug timeout: N ms" or "failed to get the hotplug timeout: ...". */
 std::string timeout_message(const Result &r, unsigned int ms);
 /* "hotplug timeout set to N ms" or "failed to set the hotplug timeout: ...". */

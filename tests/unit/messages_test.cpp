@@ -36,5 +36,25 @@ TEST(Messages, ListHasHeaderAndTabSeparatedPorts)
 		"list all etherdev\n0\tnet_null0\n3\t0000:88:00.0\n");
 }
 
+TEST(Messages, EventsNameTheDeviceAndTheRequester)
+{
+	EXPECT_EQ(event_message({Event::attached, "net_null0", 1234, false}),
+		"device net_null0 attached (requested by secondary 1234)");
+	EXPECT_EQ(event_message({Event::detached, "0000:81:00.0", 7, true}),
+		"device 0000:81:00.0 detached (requested by primary 7)");
+	EXPECT_EQ(event_message({Event::attach_rolled_back, "net_ring0", 9, false}),
+		"attach of device net_ring0 rolled back (requested by secondary 9)");
+	EXPECT_EQ(event_message({Event::detach_rolled_back, "net_ring0", 9, true}),
+		"detach of device net_ring0 rolled back (requested by primary 9)");
+}
+
+TEST(Messages, LocksSayWhatAndWhy)
+{
+	EXPECT_EQ(lock_message(Result{0, "net_null0", ""}), "locked device net_null0");
+	EXPECT_EQ(unlock_message(Result{-ENOENT, "net_null0", "it is not locked here"}),
+		"failed to unlock device net_null0: ENOENT (No such file or directory): "
+		"it is not locked here");
+}
+
 } // namespace
 } // namespace hotplug_mp

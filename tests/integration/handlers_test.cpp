@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Hotplug handlers in every process (patch 0006): a process that locks a
+ * device refuses its detach everywhere, and every process hears of what
+ * other processes' requests attached, detached or rolled back. On stock
+ * DPDK the commands say the EAL lacks the feature.
+ */
+#include <chrono>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "cluster.h"
+#include "environment.h"
+#include "expectations.h"
+#include "simulated_pci.h"
+
+namespace hotplug_mp::test {
+namespace {
+
+using namespace std::chrono_literals;
+
+std::string
+pid_of(driver::Cluster &c, int i)
+{
+	return std::to_string(c.proc(i).pid());
+}
+
+class Lock : public ::testing::TestWithParam<int> {};
+
+TEST_P(Lock, ALockedDeviceIsDetachedNowhere)
+{
+	if (stock())
+		GTEST_SKIP() << "needs patch 0006";
+	const int issuer = GetParam(); /* 0 primary, 1 secondary */
+	driver::Cluster c(cluster_options(2));
+	std::string out = c.run(0, "attach net_null0");
+	ASSERT_TRUE(contains(out, "attached device net_null0")) << out;
+
+	out = c.run(2, "lock net_null0");
+	ASSERT_TRUE(contains(out, "locked device net_null0")) << out;
+	auto before = c.lists();
+	out = c.run(issuer, "detach net_null0");
+	EXPECT_TRUE(contains(out, "failed to detach device net_null0: EBUSY "
+		"(Device or resource busy): net_null0 is locked by secondary " +
+		pid_of(c, 2))) << c.label(issuer) << " printed:\n" << out;
+	EXPECT_TRUE(lists_unchanged(c, before)) << "a refused detach removed it";
+
+	out = c.run(2, "unlock net_null0");
+	EXPECT_TRUE(contains(out, "unlocked device net_null0")) << out;
+	out = c.run(issuer, "detach net_null0");
+	EXPECT_TRUE(contains(out, "detached device net_null0")) << out;
+	EXPECT_TRUE(all_list(c, {}));
+}
+
+TEST_P(Lock, ThePrimaryCanLockToo)
+{
+	if (stock())
+		GTEST_SKIP() << "needs patch 0006";
+	const int issuer = GetParam() == 0 ? 2 : 1;
+	driver::Cluster c(cluster_options(2));
+	ASSERT_TRUE(contains(c.run(1, "attach net_ring0"), "attached device net_ring0"));
+	ASSERT_TRUE(contains(c.run(0, "lock net_ring0"), "locked device net_ring0"));
+	auto before = c.lists();
+	std::string out = c.run(issuer, "detach net_ring0");
+	EXPECT_TRUE(contains(out, "net_ring0 is locked by primary " + pid_of(c, 0)))
+		<< out;
+	EXPECT_TRUE(lists_unchanged(c, before));
+}
+
+INSTANTIATE_TEST_SUITE_P(Handlers, Lock, ::testing::Values(0, 1),
+	[](const ::testing::TestParamInfo<int> &info) {
+		return std::string(info.param == 0 ? "FromPrimary" : "FromSecondary");
+	});
+
+TEST(HandlersEvents, OtherProcessesHearOfAttachAndDetach)
+{
+	if (stock())
+		GTEST_SKIP() << "needs patch 0006";
+	driver::Cluster c(cluster_options(2));
+	const std::string by_s1 = "(requested by secondary " + pid_of(c, 1) + ")";
+	const std::string by_p = "(requested by primary " + pid_of(c, 0) + ")";
+
+	std::string out = c.run(1, "attach net_null0");
+	ASSERT_TRUE(contains(out, "attached device net_null0")) << out;
+	EXPECT_FALSE(contains(out, "device net_null0 attached ("))
+		<< "the requester is told of its own request";
+	for (int i : {0, 2})
+		EXPECT_NO_THROW(c.proc(i).expect("device net_null0 attached " + by_s1, 5s))
+			<< c.label(i);
+
+	out = c.run(0, "detach net_null0");
+	ASSERT_TRUE(contains(out, "detached device net_null0")) << out;
+	for (int i : {1, 2})
+		EXPECT_NO_THROW(c.proc(i).expect("device net_null0 detached " + by_p, 5s))
+			<< c.label(i);
+}
+
+TEST(HandlersEvents, ARollbackIsHeardWhereItUndidSomething)
+{
+	if (stock())
+		GTEST_SKIP() << "needs patch 0006";
+	SimulatedPci pci;
+	const std::string addr = pci.add_nic();
+	driver::ClusterOptions o = pci.cluster_options(2);
+	o.env_of[2] = {"SIMNIC_FAIL_PROBE=" + addr};
+	driver::Cluster c(o);
+	pci.bind(addr, "vfio-pci");
+	const std::string by_s1 = "(requested by secondary " + pid_of(c, 1) + ")";
+
+	std::string out = c.run(1, "attach " + addr);
+	EXPECT_TRUE(contains(out, "failed to attach device " + addr)) << out;
+	/* the primary attached it, then undid that */
+	EXPECT_NO_THROW(c.proc(0).expect("device " + addr + " attached " + by_s1, 5s));
+	EXPECT_NO_THROW(c.proc(0).expect("attach of device " + addr +
+		" rolled back " + by_s1, 5s));
+	EXPECT_TRUE(all_list(c, {}));
+}
+
+TEST(HandlersStock, TheCommandsSayWhatTheEalLacks)
+{
+	if (!stock())
+		GTEST_SKIP() << "for stock DPDK";
+	driver::Cluster c(cluster_options(1));
+	ASSERT_TRUE(contains(c.run(0, "attach net_null0"), "attached device net_null0"));
+	for (const char *cmd : {"lock net_null0", "unlock net_null0"}) {
+		std::string out = c.run(1, cmd);
+		EXPECT_TRUE(contains(out, "EOPNOTSUPP (Operation not supported): "
+			"this EAL has no hotplug handlers (it lacks patch 0006 of hotplug_mp)"))
+			<< cmd << ":\n" << out;
+	}
+	/* and the rest works */
+	EXPECT_TRUE(contains(c.run(1, "detach net_null0"), "detached device net_null0"));
+	EXPECT_TRUE(all_list(c, {}));
+}
+
+} // namespace
+} // namespace hotplug_mp::test
