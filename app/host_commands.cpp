@@ -7,6 +7,7 @@
 #include <cmdline.h>
 #include <cmdline_parse_string.h>
 
+#include "forward_commands.h"
 #include "registry.h"
 
 namespace hotplug_mp::host {
@@ -51,6 +52,7 @@ cmd_help_parsed(void *, struct cmdline *, void *) noexcept
 		std::puts("commands:");
 		for (const std::string &h : module_help())
 			std::fputs(h.c_str(), stdout);
+		std::fputs(forward_help().c_str(), stdout);
 		std::puts("help\n    Show this text.\nquit\n    Exit.");
 	} catch (...) {
 		std::puts("help: out of memory");
@@ -76,7 +78,10 @@ cmdline_parse_inst_t cmd_help = {
 std::vector<cmdline_parse_inst_t *>
 own_commands()
 {
-	return {&cmd_help, &cmd_quit};
+	std::vector<cmdline_parse_inst_t *> all = {&cmd_help, &cmd_quit};
+	for (cmdline_parse_inst_t *c : forward_commands())
+		all.push_back(c);
+	return all;
 }
 
 bool

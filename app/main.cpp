@@ -20,6 +20,7 @@
 #include <rte_errno.h>
 
 #include "commands.h"
+#include "forwarding.h"
 #include "host_commands.h"
 #include "registry.h"
 #include "script.h"
@@ -120,6 +121,11 @@ run(int argc, char **argv)
 
 	auto ctx = hotplug_mp::host::command_context(
 		hotplug_mp::host::own_commands());
+	/* the forwarding lcore must be back before the EAL is cleaned up */
+	struct StopForwarding {
+		~StopForwarding() { hotplug_mp::host::forward_shutdown(); }
+	} stop_forwarding;
+	hotplug_mp::host::forwarding_watches_detach();
 	if (!opts->cmdline_file)
 		return interact(ctx.data());
 

@@ -88,17 +88,21 @@ std::unique_ptr<PtyProcess>
 Cluster::start(bool primary)
 {
 	/* the primary on lcore 0, secondaries on lcore 1: 2 cores here */
-	std::vector<std::string> argv = {opts_.host, "-l", primary ? "0" : "1",
-		"--file-prefix", opts_.prefix,
+	int index = size();
+	std::vector<std::string> lcores = {"-l", primary ? "0" : "1"};
+	if (auto it = opts_.lcores_of.find(index); it != opts_.lcores_of.end())
+		lcores = it->second;
+	std::vector<std::string> argv = {opts_.host};
+	argv.insert(argv.end(), lcores.begin(), lcores.end());
+	argv.insert(argv.end(), {"--file-prefix", opts_.prefix,
 		"--proc-type", "auto",
-		"--log-level", "lib.eal:notice"};
+		"--log-level", "lib.eal:notice"});
 	std::vector<std::string> env = opts_.env;
 	if (opts_.sysfs_pci.empty())
 		argv.push_back("--no-pci");
 	else
 		env.push_back("SYSFS_PCI_DEVICES=" + opts_.sysfs_pci);
 	argv.insert(argv.end(), opts_.eal.begin(), opts_.eal.end());
-	int index = size();
 	if (auto it = opts_.env_of.find(index); it != opts_.env_of.end())
 		env.insert(env.end(), it->second.begin(), it->second.end());
 	if (auto it = opts_.eal_of.find(index); it != opts_.eal_of.end())

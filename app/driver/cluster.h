@@ -43,6 +43,8 @@ struct ClusterOptions {
 	/* extra environment and EAL arguments of process i only (0 the primary) */
 	std::map<int, std::vector<std::string>> env_of;
 	std::map<int, std::vector<std::string>> eal_of;
+	/* lcore options of process i instead of "-l 0" or "-l 1" */
+	std::map<int, std::vector<std::string>> lcores_of;
 	/*
 	 * A simulated tree's devices directory (pcisim): the processes scan
 	 * it as their PCI bus. Empty: every process runs with --no-pci, so

@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include "forward_commands.h"
+
+#include <cstdio>
+#include <cstring>
+
+#include <cmdline_parse_num.h>
+#include <cmdline_parse_string.h>
+
+#include "forwarding.h"
+#include "messages.h"
+
+namespace hotplug_mp::host {
+namespace {
+
+void
+say(const std::string &text)
+{
+	std::printf("%s\n", text.c_str());
+	std::fflush(stdout);
+}
+
+std::string
+failure(const std::string &what, const Result &r)
+{
+	std::string s = "failed to " + what + ": " + errno_text(r.error);
+	if (!r.reason.empty())
+		s += ": " + r.reason;
+	return s;
+}
+
+/* cmdline calls handlers through C: no exception may leave one. */
+template <void (*Handler)(void *)>
+void
+guarded(void *parsed_result, struct cmdline *, void *) noexcept
+{
+	try {
+		Handler(parsed_result);
+	} catch (const std::exception &e) {
+		std::printf("internal error: %s\n", e.what());
+	} catch (...) {
+		std::printf("internal error\n");
+	}
+}
+
+/* *** port start <port> *** */
+struct cmd_port_start_result {
+	cmdline_fixed_string_t port;
+	cmdline_fixed_string_t start;
+	uint16_t port_id;
+};
+
+void
+cmd_port_start_parsed(void *parsed_result)
+{
+	auto *res = static_cast<cmd_port_start_result *>(parsed_result);
+	Result r = port_start(res->port_id);
+	say(r.ok() ? "started port " + std::to_string(res->port_id) + " (" +
+			r.device + ")" :
+		failure("start port " + std::to_string(res->port_id), r));
+}
+
+cmdline_parse_token_string_t cmd_port_start_port =
+	TOKEN_STRING_INITIALIZER(struct cmd_port_start_result, port, "port");
+cmdline_parse_token_string_t cmd_port_start_start =
+	TOKEN_STRING_INITIALIZER(struct cmd_port_start_result, start, "start");
+cmdline_parse_token_num_t cmd_port_start_id =
+	TOKEN_NUM_INITIALIZER(struct cmd_port_start_result, port_id, RTE_UINT16);
+
+cmdline_parse_inst_t cmd_port_start = {
+	.f = guarded<cmd_port_start_parsed>,
+	.data = nullptr,
+	.help_str = "port start <port>: configure and start a port (primary)",
+	.tokens = {
+		&cmd_port_start_port.hdr,
+		&cmd_port_start_start.hdr,
+		&cmd_port_start_id.hdr,
+		nullptr,
+	},
+};
+
+/* *** forward <port> *** */
+struct cmd_forward_result {
+	cmdline_fixed_string_t forward;
+	uint16_t port_id;
+};
+
+void
+cmd_forward_parsed(void *parsed_result)
+{
+	auto *res = static_cast<cmd_forward_result *>(parsed_result);
+	Result r = forward_start(res->port_id);
+	say(r.ok() ? "forwarding on port " + std::to_string(res->port_id) +
+			" (" + r.device + ")" :
+		failure("forward on port " + std::to_string(res->port_id), r));
+}
+
+cmdline_parse_token_string_t cmd_forward_forward =
+	TOKEN_STRING_INITIALIZER(struct cmd_forward_result, forward, "forward");
+cmdline_parse_token_num_t cmd_forward_id =
+	TOKEN_NUM_INITIALIZER(struct cmd_forward_result, port_id, RTE_UINT16);
+
+cmdline_parse_inst_t cmd_forward = {
+	.f = guarded<cmd_forward_parsed>,
+	.data = nullptr,
+	.help_str = "forward <port>: send what the port receives back out",
+	.tokens = {
+		&cmd_forward_forward.hdr,
+		&cmd_forward_id.hdr,
+		nullptr,
+	},
+};
+
+/* *** forward stop|status *** */
+struct cmd_forward_ctl_result {
+	cmdline_fixed_string_t forward;
+	cmdline_fixed_string_t what;
+};
+
+void
+cmd_forward_ctl_parsed(void *parsed_result)
+{
+	auto *res = static_cast<cmd_forward_ctl_result *>(parsed_result);
+	if (std::strcmp(res->what, "status") == 0) {
+		say(forward_status());
+		return;
+	}
+	Result r = forward_stop();
+	say(r.ok() ? "stopped forwarding" : failure("stop forwarding", r));
+}
+
+cmdline_parse_token_string_t cmd_forward_ctl_forward =
+	TOKEN_STRING_INITIALIZER(struct cmd_forward_ctl_result, forward, "forward");
+cmdline_parse_token_string_t cmd_forward_ctl_what =
+	TOKEN_STRING_INITIALIZER(struct cmd_forward_ctl_result, what, "stop#status");
+
+cmdline_parse_inst_t cmd_forward_ctl = {
+	.f = guarded<cmd_forward_ctl_parsed>,
+	.data = nullptr,
+	.help_str = "forward stop|status: stop forwarding, or show it",
+	.tokens = {
+		&cmd_forward_ctl_forward.hdr,
+		&cmd_forward_ctl_what.hdr,
+		nullptr,
+	},
+};
+
+} // namespace
+
+std::vector<cmdline_parse_inst_t *>
+forward_commands()
+{
+	return {&cmd_port_start, &cmd_forward, &cmd_forward_ctl};
+}
+
+std::string
+forward_help()
+{
+	return "port start <port>\n"
+		"    Configure the port with one rx and one tx queue, and start it\n"
+		"    (primary).\n"
+		"forward <port>\n"
+		"    Send what the port receives back out, on a worker lcore.\n"
+		"forward stop|status\n"
+		"    Stop forwarding, or show the packets forwarded.\n";
+}
+
+} // namespace hotplug_mp::host
