@@ -7,6 +7,7 @@
 #
 # Builds: build/        DPDK subproject with patches/ applied ("patched")
 #         build-stock/  Debian's binary libdpdk-dev, unpatched ("stock")
+#         build-asan/   the patched build with AddressSanitizer
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -130,6 +131,12 @@ build() {
 	fi
 	log "building build-stock/ (Debian libdpdk 22.11, unpatched)"
 	ninja -C build-stock >build-stock/ninja.log 2>&1 || { tail -40 build-stock/ninja.log; die "stock build failed"; }
+	if [ ! -f build-asan/build.ninja ]; then
+		meson setup build-asan -Ddpdk=subproject -Db_sanitize=address \
+			-Db_lundef=false >/dev/null
+	fi
+	log "building build-asan/ (patched, AddressSanitizer)"
+	ninja -C build-asan >build-asan/ninja.log 2>&1 || { tail -40 build-asan/ninja.log; die "ASan build failed"; }
 	log "builds ready in $((SECONDS - t0)) s"
 }
 

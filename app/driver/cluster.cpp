@@ -148,23 +148,28 @@ Cluster::add_secondary()
 	return size() - 1;
 }
 
-void
+std::vector<Cluster::Exit>
 Cluster::shutdown()
 {
+	std::vector<Exit> exits;
 	/* secondaries first: a primary leaving first strands them */
 	for (int i = size() - 1; i >= 0; i--) {
 		PtyProcess &p = *procs_[i];
 		if (!p.running())
 			continue;
+		int status;
 		try {
 			p.send_line("quit");
-			p.wait_exit(5s);
+			status = p.wait_exit(5s);
 		} catch (const PtyError &) {
 			p.terminate();
+			status = -1;
 		}
+		exits.push_back({label(i), status, p.transcript()});
 	}
 	procs_.clear();
 	remove_prefix_files(opts_.prefix);
+	return exits;
 }
 
 } // namespace hotplug_mp::driver

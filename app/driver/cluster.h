@@ -74,8 +74,17 @@ public:
 
 	/* Starts one more secondary; returns its index. */
 	int add_secondary();
-	/* quit at each prompt, secondaries first; kill what remains. */
-	void shutdown();
+	/* How a process ended: its label, exit status and whole output. */
+	struct Exit {
+		std::string label;
+		int status;
+		std::string transcript;
+	};
+	/*
+	 * quit at each prompt, secondaries first; kill what remains. Returns
+	 * how each process that was still running ended.
+	 */
+	std::vector<Exit> shutdown();
 
 	const std::string &prefix() const { return opts_.prefix; }
 

@@ -2,6 +2,7 @@
 #include "environment.h"
 
 #include <cstdlib>
+#include <sstream>
 #include <stdexcept>
 
 namespace hotplug_mp::test {
@@ -21,6 +22,10 @@ cluster_options(int secondaries)
 	if (o.host.empty())
 		throw std::runtime_error("HOTPLUG_MP_HOST is not set");
 	o.secondaries = secondaries;
+	/* e.g. --base-virtaddr for the AddressSanitizer run */
+	std::istringstream extra(env_or("HOTPLUG_MP_EAL_ARGS", ""));
+	for (std::string a; extra >> a;)
+		o.eal.push_back(a);
 	return o;
 }
 

@@ -7,6 +7,7 @@
  *   HOTPLUG_MP_TESTPMD  dpdk-testpmd that can load the module ("" if none)
  *   HOTPLUG_MP_BACKEND  dpdk-testpmd used as vhost-user backend
  *   HOTPLUG_MP_FLAVOUR  "patched" or "stock"
+ *   HOTPLUG_MP_EAL_ARGS more EAL arguments for every process (optional)
  */
 #ifndef HOTPLUG_MP_TEST_ENVIRONMENT_H
 #define HOTPLUG_MP_TEST_ENVIRONMENT_H

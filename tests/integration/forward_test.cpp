@@ -71,6 +71,21 @@ protected:
 		ASSERT_TRUE(forwards_beyond(*c_, fwd, 0));
 	}
 
+	/* Every process quits cleanly: no sanitizer report, status 0. */
+	void TearDown() override
+	{
+		if (!c_)
+			return;
+		for (int i = 0; i < c_->size(); i++)
+			EXPECT_TRUE(c_->proc(i).running()) << c_->label(i) << " died:\n"
+				<< c_->proc(i).transcript();
+		for (const auto &e : c_->shutdown()) {
+			EXPECT_EQ(e.status, 0) << e.label << ":\n" << e.transcript;
+			EXPECT_FALSE(contains(e.transcript, "Sanitizer"))
+				<< e.label << ":\n" << e.transcript;
+		}
+	}
+
 	static constexpr int fwd = 2;
 	std::unique_ptr<driver::Cluster> c_;
 };

@@ -106,7 +106,7 @@ TEST(Host, LoadsFurtherModulesWithDashD)
 	TempDir dir;
 	auto module = loadable_copy(dir, sample);
 	auto o = cluster_options(1);
-	o.eal = {"-d", module.string()};
+	o.eal.insert(o.eal.end(), {"-d", module.string()});
 	driver::Cluster c(o);
 	for (int i = 0; i < c.size(); i++) {
 		EXPECT_TRUE(contains(c.run(i, "sample_hello"), "hello from the sample module"))

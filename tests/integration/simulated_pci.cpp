@@ -72,7 +72,7 @@ SimulatedPci::cluster_options(int secondaries) const
 {
 	driver::ClusterOptions o = test::cluster_options(secondaries);
 	o.sysfs_pci = tree_.devices_dir().string();
-	o.eal = {"-d", pmd_};
+	o.eal.insert(o.eal.end(), {"-d", pmd_});
 	return o;
 }
 
