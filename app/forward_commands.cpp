@@ -93,6 +93,10 @@ cmd_forward_parsed(void *parsed_result)
 	say(r.ok() ? "forwarding on port " + std::to_string(res->port_id) +
 			" (" + r.device + ")" :
 		failure("forward on port " + std::to_string(res->port_id), r));
+	if (r.ok() && !forwarding_safe_from_detach())
+		say("warning: this EAL cannot stop the forwarding before a detach "
+			"(it lacks patch 0006 of hotplug_mp): run \"forward stop\" "
+			"before any process detaches the device");
 }
 
 cmdline_parse_token_string_t cmd_forward_forward =

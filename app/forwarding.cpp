@@ -194,6 +194,16 @@ forward_status()
 		": " + std::to_string(f.packets.load()) + " packets";
 }
 
+namespace {
+std::atomic<bool> watching{false};
+} // namespace
+
+bool
+forwarding_safe_from_detach()
+{
+	return watching;
+}
+
 #if HOTPLUG_MP_HAVE_HANDLERS
 
 namespace {
@@ -236,7 +246,8 @@ const struct rte_dev_hotplug_ops ops = {
 bool
 forwarding_watches_detach()
 {
-	return rte_dev_hotplug_handler_register(&ops, nullptr) == 0;
+	watching = rte_dev_hotplug_handler_register(&ops, nullptr) == 0;
+	return watching;
 }
 
 #else

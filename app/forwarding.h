@@ -31,6 +31,8 @@ void forward_shutdown();
 
 /* Registers the pre-detach handler; false where the EAL has none. */
 bool forwarding_watches_detach();
+/* Whether forwarding_watches_detach() succeeded. */
+bool forwarding_safe_from_detach();
 
 } // namespace hotplug_mp::host
 

@@ -124,3 +124,27 @@ TEST_F(Forward, ALockKeepsTheDeviceAndTheForwarding)
 
 } // namespace
 } // namespace hotplug_mp::test
+
+namespace hotplug_mp::test {
+namespace {
+
+TEST(ForwardStock, ForwardingWarnsThatTheEalCannotStopIt)
+{
+	if (!stock())
+		GTEST_SKIP() << "for stock DPDK";
+	driver::ClusterOptions o = cluster_options(0);
+	o.lcores_of[1] = {"-l", "0-1", "--main-lcore", "1"};
+	driver::Cluster c(o);
+	ASSERT_TRUE(contains(c.run(0, "attach net_null0"), "attached device net_null0"));
+	ASSERT_TRUE(contains(c.run(0, "port start 0"), "started port 0"));
+	ASSERT_EQ(c.add_secondary(), 1);
+	std::string out = c.run(1, "forward 0");
+	EXPECT_TRUE(contains(out, "forwarding on port 0 (net_null0)")) << out;
+	EXPECT_TRUE(contains(out, "warning: this EAL cannot stop the forwarding "
+		"before a detach (it lacks patch 0006 of hotplug_mp)")) << out;
+	EXPECT_TRUE(contains(c.run(1, "forward stop"), "stopped forwarding"));
+	EXPECT_TRUE(contains(c.run(0, "detach net_null0"), "detached device net_null0"));
+}
+
+} // namespace
+} // namespace hotplug_mp::test
