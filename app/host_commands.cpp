@@ -7,6 +7,7 @@
 #include <cmdline.h>
 #include <cmdline_parse_string.h>
 
+#include "bench_command.h"
 #include "forward_commands.h"
 #include "registry.h"
 
@@ -53,6 +54,7 @@ cmd_help_parsed(void *, struct cmdline *, void *) noexcept
 		for (const std::string &h : module_help())
 			std::fputs(h.c_str(), stdout);
 		std::fputs(forward_help().c_str(), stdout);
+		std::fputs(bench_help().c_str(), stdout);
 		std::puts("help\n    Show this text.\nquit\n    Exit.");
 	} catch (...) {
 		std::puts("help: out of memory");
@@ -80,6 +82,8 @@ own_commands()
 {
 	std::vector<cmdline_parse_inst_t *> all = {&cmd_help, &cmd_quit};
 	for (cmdline_parse_inst_t *c : forward_commands())
+		all.push_back(c);
+	for (cmdline_parse_inst_t *c : bench_commands())
 		all.push_back(c);
 	return all;
 }

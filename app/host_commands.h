@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* The host's own commands: help, quit, and the forwarding commands. */
+/* The host's own commands: help, quit, forwarding and bench. */
 #ifndef HOTPLUG_MP_HOST_COMMANDS_H
 #define HOTPLUG_MP_HOST_COMMANDS_H
 

@@ -8,7 +8,11 @@
  * the cmdline's output fd is -1 and cmdline_printf() output is lost.
  */
 #include <atomic>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <unistd.h>
 #include <exception>
 #include <string>
@@ -25,6 +29,8 @@
 namespace {
 
 std::atomic<unsigned int> failed_commands;
+/* "events off" silences the event lines of this process */
+std::atomic<bool> events_on{true};
 
 hotplug_mp::Hotplug &
 hotplug()
@@ -215,6 +221,37 @@ cmdline_parse_inst_t cmd_unlock = {
 	},
 };
 
+/* *** events on|off *** */
+struct cmd_events_result {
+	cmdline_fixed_string_t events;
+	cmdline_fixed_string_t onoff;
+};
+
+void
+cmd_events_parsed(void *parsed_result)
+{
+	auto *res = static_cast<cmd_events_result *>(parsed_result);
+
+	events_on = std::string(res->onoff) == "on";
+	emit(std::string("event lines ") + (events_on ? "on" : "off"));
+}
+
+cmdline_parse_token_string_t cmd_events_events =
+	TOKEN_STRING_INITIALIZER(struct cmd_events_result, events, "events");
+cmdline_parse_token_string_t cmd_events_onoff =
+	TOKEN_STRING_INITIALIZER(struct cmd_events_result, onoff, "on#off");
+
+cmdline_parse_inst_t cmd_events = {
+	.f = guarded<cmd_events_parsed>,
+	.data = nullptr,
+	.help_str = "events on|off: print what other processes did here, or not",
+	.tokens = {
+		&cmd_events_events.hdr,
+		&cmd_events_onoff.hdr,
+		nullptr,
+	},
+};
+
 /* *** hotplug-timeout *** */
 struct cmd_timeout_show_result {
 	cmdline_fixed_string_t keyword;
@@ -305,6 +342,12 @@ struct testpmd_driver_commands hotplug_cmds = {
 			"    Allow its detach again.\n",
 		},
 		{
+			&cmd_events,
+			"events on|off\n"
+			"    Print, or not, what other processes' requests did here\n"
+			"    (default on).\n",
+		},
+		{
 			&cmd_timeout_show,
 			"hotplug-timeout\n"
 			"    Show how long an attach or detach may take in every process.\n",
@@ -332,12 +375,64 @@ hotplug_mp_failed_commands(void)
 	return failed_commands.load();
 }
 
+/*
+ * Event lines go out from a thread of their own: the EAL thread that
+ * reports an event must never wait on stdout (a terminal nobody reads, a
+ * full pipe), or this process would stop answering hotplug requests.
+ */
+class EventPrinter {
+public:
+	void post(std::string line)
+	{
+		std::lock_guard<std::mutex> g(mutex_);
+		if (lines_.size() >= max_lines) {
+			dropped_++;
+			return;
+		}
+		lines_.push_back(std::move(line));
+		if (!started_) {
+			started_ = true;
+			std::thread(&EventPrinter::run, this).detach();
+		}
+		ready_.notify_one();
+	}
+
+private:
+	static constexpr size_t max_lines = 1024;
+
+	void run()
+	{
+		std::unique_lock<std::mutex> g(mutex_);
+		for (;;) {
+			ready_.wait(g, [this] { return !lines_.empty(); });
+			std::string line = std::move(lines_.front());
+			lines_.pop_front();
+			unsigned long dropped = dropped_;
+			dropped_ = 0;
+			g.unlock();
+			if (dropped != 0)
+				emit(std::to_string(dropped) + " event line(s) dropped");
+			emit(line);
+			g.lock();
+		}
+	}
+
+	std::mutex mutex_;
+	std::condition_variable ready_;
+	std::deque<std::string> lines_;
+	unsigned long dropped_ = 0;
+	bool started_ = false;
+};
+
 /* What other processes' requests did here, as it happens (EAL thread). */
 static void
 print_event(const hotplug_mp::Event &e)
 {
-	if (e.requester != getpid())
-		emit(hotplug_mp::event_message(e));
+	/* lives as long as the process: its thread is never joined */
+	static auto *printer = new EventPrinter;
+
+	if (events_on && e.requester != getpid())
+		printer->post(hotplug_mp::event_message(e));
 }
 
 RTE_INIT(hotplug_mp_register_commands)

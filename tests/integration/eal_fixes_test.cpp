@@ -237,6 +237,31 @@ TEST(TimeoutSlowProbes, ALongerTimeoutLetsThemSucceed)
 INSTANTIATE_TEST_SUITE_P(Hotplug, Timeout, ::testing::Values(0, 1), issuer_name);
 
 /*
+ * The primary sends a request to every secondary before it waits for any
+ * reply: four secondaries taking 1.5 s each to probe answer an attach in
+ * about 1.5 s, well within the default 5 s. One after the other they would
+ * need 6 s, and the attach would time out.
+ */
+TEST(ParallelFanOut, SlowSecondariesProbeAtTheSameTime)
+{
+	SimulatedPci pci;
+	const std::string addr = pci.add_nic();
+	driver::ClusterOptions o = pci.cluster_options(4);
+	for (int i = 1; i <= 4; i++)
+		o.env_of[i] = {"SIMNIC_PROBE_DELAY_MS=1500"};
+	driver::Cluster c(o);
+	pci.bind(addr, "vfio-pci");
+
+	auto t0 = std::chrono::steady_clock::now();
+	std::string out = c.run(0, "attach " + addr);
+	auto took = std::chrono::steady_clock::now() - t0;
+	EXPECT_TRUE(contains(out, "attached device " + addr)) << out;
+	EXPECT_TRUE(all_list(c, {addr}));
+	/* a lower bound only: the probes did run */
+	EXPECT_GE(took, std::chrono::milliseconds(1500));
+}
+
+/*
  * Concurrent requests: the primary, secondary 1 and secondary 2 each attach
  * a NIC at the same moment, then each detaches one. Secondary 2 takes
  * 300 ms to probe, so the requests overlap in the primary. Each must

@@ -94,6 +94,12 @@ TEST(HandlersEvents, OtherProcessesHearOfAttachAndDetach)
 	for (int i : {1, 2})
 		EXPECT_NO_THROW(c.proc(i).expect("device net_null0 detached " + by_p, 5s))
 			<< c.label(i);
+
+	/* "events off" silences a process */
+	EXPECT_TRUE(contains(c.run(2, "events off"), "event lines off"));
+	ASSERT_TRUE(contains(c.run(0, "attach net_null0"), "attached device net_null0"));
+	EXPECT_NO_THROW(c.proc(1).expect("device net_null0 attached " + by_p, 5s));
+	EXPECT_FALSE(contains(c.run(2, "list"), "device net_null0 attached"));
 }
 
 TEST(HandlersEvents, ARollbackIsHeardWhereItUndidSomething)

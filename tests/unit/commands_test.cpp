@@ -78,14 +78,15 @@ TEST_F(Commands, RegisteredThroughTheTestpmdAbi)
 	std::vector<std::string> help;
 	for (unsigned int i = 0; registered->commands[i].ctx != nullptr; i++)
 		help.emplace_back(registered->commands[i].help);
-	ASSERT_EQ(help.size(), 7u);
+	ASSERT_EQ(help.size(), 8u);
 	EXPECT_THAT(help[0], ::testing::StartsWith("attach <devargs>"));
 	EXPECT_THAT(help[1], ::testing::StartsWith("detach <devargs>"));
 	EXPECT_THAT(help[2], ::testing::StartsWith("list"));
 	EXPECT_THAT(help[3], ::testing::StartsWith("lock <device>"));
 	EXPECT_THAT(help[4], ::testing::StartsWith("unlock <device>"));
-	EXPECT_THAT(help[5], ::testing::StartsWith("hotplug-timeout\n"));
-	EXPECT_THAT(help[6], ::testing::StartsWith("hotplug-timeout <ms>"));
+	EXPECT_THAT(help[5], ::testing::StartsWith("events on|off"));
+	EXPECT_THAT(help[6], ::testing::StartsWith("hotplug-timeout\n"));
+	EXPECT_THAT(help[7], ::testing::StartsWith("hotplug-timeout <ms>"));
 }
 
 TEST_F(Commands, AttachProbesTheDevargsAsTyped)

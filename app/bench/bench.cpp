@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * hotplug_mp-bench: attach+detach latency of the stock and the patched
+ * build, side by side in one run, for N secondaries, from the primary and
+ * from a secondary, with net_null and with a simulated NIC whose probe
+ * takes a few ms in every process. Each figure is timed inside the issuing
+ * process ("bench" host command), over many cycles.
+ *
+ *   hotplug_mp-bench --stock HOST --patched HOST
+ *       [--simnic-stock SO --simnic-patched SO] [--cycles N]
+ *       [--secondaries 0,1,2,4,8] [--probe-delay-ms 5] [--csv FILE]
+ */
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cluster.h"
+#include "sysfs_tree.h"
+
+using namespace hotplug_mp::driver;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Options {
+	std::map<std::string, std::string> host;   /* flavour -> host */
+	std::map<std::string, std::string> simnic; /* flavour -> .so */
+	int cycles = 200;
+	std::vector<int> secondaries = {0, 1, 2, 4, 8};
+	int probe_delay_ms = 5;
+	std::string csv = "bench.csv";
+};
+
+struct Row {
+	std::string flavour, device, issuer;
+	int secondaries;
+	double attach_median, attach_p99, detach_median, detach_p99,
+		cycle_median, cycle_p99;
+};
+
+/* A directory under /run: EAL refuses -d below world-writable /tmp. */
+struct RunDir {
+	fs::path path;
+	RunDir()
+	{
+		std::string t = "/run/hpmp_bench_XXXXXX";
+		if (mkdtemp(t.data()) == nullptr)
+			throw std::runtime_error("mkdtemp " + t);
+		path = t;
+	}
+	~RunDir()
+	{
+		std::error_code ec;
+		fs::remove_all(path, ec);
+	}
+};
+
+std::optional<Row>
+measure(const Options &o, const std::string &flavour, const std::string &device,
+	int secondaries, int issuer, const RunDir &dir)
+{
+	ClusterOptions co;
+	co.host = o.host.at(flavour);
+	co.secondaries = secondaries;
+	co.prefix = unique_prefix("hpmp_bench");
+	std::string devargs = "net_null0";
+	if (device != "net_null") {
+		co.sysfs_pci = (dir.path / "sysfs" / "devices").string();
+		/*
+		 * Nobody reads the other processes' terminals during a run:
+		 * a log line per probe would fill them and block the thread
+		 * that must answer the next request.
+		 */
+		co.eal = {"-d", (dir.path / (flavour + "_libnet_simnic.so")).string(),
+			"--log-level", "pmd.net.simnic:notice"};
+		co.env = {"SIMNIC_PROBE_DELAY_MS=" + std::to_string(o.probe_delay_ms)};
+		devargs = "0000:81:00.0";
+	}
+	/* bound for DPDK once the group runs: nobody probes it at start */
+	std::optional<hotplug_mp::pcisim::Tree> tree;
+	if (device != "net_null") {
+		tree = hotplug_mp::pcisim::Tree::open(dir.path / "sysfs");
+		tree->bind(devargs, hotplug_mp::pcisim::simnic_kernel_driver);
+	}
+	Cluster c(co);
+	if (tree)
+		tree->bind(devargs, "vfio-pci");
+	/*
+	 * Event lines would go to terminals nobody reads during the run:
+	 * measure hotplug, not the console.
+	 */
+	for (int i = 0; i < c.size(); i++)
+		c.run(i, "events off");
+	std::string out = c.proc(issuer).command(
+		"bench " + std::to_string(o.cycles) + " " + devargs, host_prompt,
+		std::chrono::minutes(10));
+	c.shutdown();
+	static const std::regex re("attach median ([0-9.]+) us p99 ([0-9.]+) us; "
+		"detach median ([0-9.]+) us p99 ([0-9.]+) us; cycle median "
+		"([0-9.]+) us p99 ([0-9.]+) us");
+	std::smatch m;
+	if (!std::regex_search(out, m, re)) {
+		std::fprintf(stderr, "%s %s N=%d from %s: %s\n", flavour.c_str(),
+			device.c_str(), secondaries, Cluster::role(issuer), out.c_str());
+		return std::nullopt;
+	}
+	return Row{flavour, device, Cluster::role(issuer), secondaries,
+		std::stod(m[1]), std::stod(m[2]), std::stod(m[3]),
+		std::stod(m[4]), std::stod(m[5]), std::stod(m[6])};
+}
+
+std::vector<int>
+int_list(const std::string &s)
+{
+	std::vector<int> v;
+	std::istringstream in(s);
+	for (std::string x; std::getline(in, x, ',');)
+		v.push_back(std::stoi(x));
+	return v;
+}
+
+Options
+parse(int argc, char **argv)
+{
+	Options o;
+	for (int i = 1; i + 1 < argc; i += 2) {
+		std::string k = argv[i], v = argv[i + 1];
+		if (k == "--stock" || k == "--patched")
+			o.host[k.substr(2)] = v;
+		else if (k == "--simnic-stock" || k == "--simnic-patched")
+			o.simnic[k.substr(9)] = v;
+		else if (k == "--cycles")
+			o.cycles = std::stoi(v);
+		else if (k == "--secondaries")
+			o.secondaries = int_list(v);
+		else if (k == "--probe-delay-ms")
+			o.probe_delay_ms = std::stoi(v);
+		else if (k == "--csv")
+			o.csv = v;
+		else
+			throw std::invalid_argument("unknown option " + k);
+	}
+	if (o.host.size() != 2)
+		throw std::invalid_argument("give --stock HOST and --patched HOST");
+	return o;
+}
+
+const Row *
+find(const std::vector<Row> &rows, const std::string &flavour,
+	const std::string &device, const std::string &issuer, int n)
+{
+	for (const Row &r : rows)
+		if (r.flavour == flavour && r.device == device &&
+		    r.issuer == issuer && r.secondaries == n)
+			return &r;
+	return nullptr;
+}
+
+} // namespace
+
+int
+main(int argc, char **argv)
+{
+	try {
+		Options o = parse(argc, argv);
+		RunDir dir;
+		std::vector<std::string> devices = {"net_null"};
+		if (o.simnic.size() == 2) {
+			auto tree = hotplug_mp::pcisim::Tree::create(dir.path / "sysfs");
+			tree.add({.addr = "0000:81:00.0"});
+			for (const auto &[flavour, so] : o.simnic)
+				fs::copy_file(so, dir.path / (flavour + "_libnet_simnic.so"));
+			devices.push_back("simnic_" + std::to_string(o.probe_delay_ms) + "ms");
+		}
+
+		std::vector<Row> rows;
+		for (const std::string &device : devices)
+			for (int n : o.secondaries)
+				for (int issuer : {0, 1}) {
+					if (issuer > n)
+						continue;
+					/* stock and patched back to back: same conditions */
+					for (const char *flavour : {"stock", "patched"}) {
+						auto r = measure(o, flavour, device, n, issuer, dir);
+						if (!r)
+							return 1;
+						std::printf("%-8s %-14s from %-9s N=%d: attach "
+							"%8.1f us, detach %8.1f us, cycle %8.1f us "
+							"(medians; cycle p99 %8.1f us)\n",
+							flavour, device.c_str(), r->issuer.c_str(),
+							n, r->attach_median, r->detach_median,
+							r->cycle_median, r->cycle_p99);
+						std::fflush(stdout);
+						rows.push_back(*r);
+					}
+				}
+
+		std::ofstream csv(o.csv);
+		csv << "flavour,device,issuer,secondaries,attach_median_us,"
+			"attach_p99_us,detach_median_us,detach_p99_us,"
+			"cycle_median_us,cycle_p99_us\n";
+		for (const Row &r : rows)
+			csv << r.flavour << ',' << r.device << ',' << r.issuer << ','
+				<< r.secondaries << ',' << r.attach_median << ','
+				<< r.attach_p99 << ',' << r.detach_median << ','
+				<< r.detach_p99 << ',' << r.cycle_median << ','
+				<< r.cycle_p99 << '\n';
+
+		std::printf("\nattach+detach cycle, median us (%d cycles each)\n",
+			o.cycles);
+		std::printf("%-14s %-9s %3s %10s %10s %8s\n", "device", "from", "N",
+			"stock", "patched", "ratio");
+		for (const std::string &device : devices)
+			for (const char *issuer : {"primary", "secondary"})
+				for (int n : o.secondaries) {
+					const Row *s = find(rows, "stock", device, issuer, n);
+					const Row *p = find(rows, "patched", device, issuer, n);
+					if (s == nullptr || p == nullptr)
+						continue;
+					std::printf("%-14s %-9s %3d %10.1f %10.1f %7.2fx\n",
+						device.c_str(), issuer, n, s->cycle_median,
+						p->cycle_median, s->cycle_median / p->cycle_median);
+				}
+		std::printf("\nCSV: %s\n", o.csv.c_str());
+		return 0;
+	} catch (const std::exception &e) {
+		std::fprintf(stderr, "hotplug_mp-bench: %s\n", e.what());
+		return 1;
+	}
+}

@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include "bench_command.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+#include <cmdline_parse_num.h>
+#include <cmdline_parse_string.h>
+#include <rte_bus.h>
+#include <rte_cycles.h>
+#include <rte_dev.h>
+#include <rte_devargs.h>
+#include <rte_eal.h>
+
+#include "messages.h"
+
+namespace hotplug_mp::host {
+
+Percentiles
+percentiles(std::vector<double> &samples)
+{
+	if (samples.empty())
+		return {0, 0};
+	std::sort(samples.begin(), samples.end());
+	size_t n = samples.size();
+	double median = n % 2 ? samples[n / 2] :
+		(samples[n / 2 - 1] + samples[n / 2]) / 2;
+	size_t p99 = static_cast<size_t>(std::ceil(0.99 * n)) - 1;
+	return {median, samples[p99]};
+}
+
+namespace {
+
+struct cmd_bench_result {
+	cmdline_fixed_string_t bench;
+	uint32_t cycles;
+	cmdline_multi_string_t devargs;
+};
+
+double
+micros(uint64_t cycles)
+{
+	return static_cast<double>(cycles) * 1e6 /
+		static_cast<double>(rte_get_timer_hz());
+}
+
+void
+bench(uint32_t cycles, const char *devargs)
+{
+	struct rte_devargs da;
+	std::memset(&da, 0, sizeof(da));
+	if (rte_devargs_parse(&da, devargs) != 0) {
+		std::printf("bench: cannot parse devargs %s\n", devargs);
+		return;
+	}
+	std::string bus = rte_bus_name(da.bus), name = da.name;
+	rte_devargs_reset(&da);
+
+	std::vector<double> attach, detach, cycle;
+	for (uint32_t i = 0; i < cycles; i++) {
+		uint64_t t0 = rte_get_timer_cycles();
+		int ret = rte_dev_probe(devargs);
+		uint64_t t1 = rte_get_timer_cycles();
+		if (ret != 0) {
+			std::printf("bench: attach %u of %s failed: %s\n", i,
+				name.c_str(), hotplug_mp::errno_text(ret).c_str());
+			return;
+		}
+		ret = rte_eal_hotplug_remove(bus.c_str(), name.c_str());
+		uint64_t t2 = rte_get_timer_cycles();
+		if (ret != 0) {
+			std::printf("bench: detach %u of %s failed: %s\n", i,
+				name.c_str(), hotplug_mp::errno_text(ret).c_str());
+			return;
+		}
+		attach.push_back(micros(t1 - t0));
+		detach.push_back(micros(t2 - t1));
+		cycle.push_back(micros(t2 - t0));
+	}
+	Percentiles a = percentiles(attach), d = percentiles(detach),
+		c = percentiles(cycle);
+	std::printf("bench %s: %u cycles from the %s: attach median %.1f us "
+		"p99 %.1f us; detach median %.1f us p99 %.1f us; cycle median "
+		"%.1f us p99 %.1f us\n", name.c_str(), cycles,
+		rte_eal_process_type() == RTE_PROC_PRIMARY ? "primary" : "secondary",
+		a.median, a.p99, d.median, d.p99, c.median, c.p99);
+}
+
+void
+cmd_bench_parsed(void *parsed_result, struct cmdline *, void *) noexcept
+{
+	auto *res = static_cast<cmd_bench_result *>(parsed_result);
+	try {
+		bench(res->cycles, res->devargs);
+	} catch (const std::exception &e) {
+		std::printf("internal error: %s\n", e.what());
+	}
+	std::fflush(stdout);
+}
+
+cmdline_parse_token_string_t cmd_bench_bench =
+	TOKEN_STRING_INITIALIZER(struct cmd_bench_result, bench, "bench");
+cmdline_parse_token_num_t cmd_bench_cycles =
+	TOKEN_NUM_INITIALIZER(struct cmd_bench_result, cycles, RTE_UINT32);
+cmdline_parse_token_string_t cmd_bench_devargs =
+	TOKEN_STRING_INITIALIZER(struct cmd_bench_result, devargs,
+		TOKEN_STRING_MULTI);
+
+cmdline_parse_inst_t cmd_bench = {
+	.f = cmd_bench_parsed,
+	.data = nullptr,
+	.help_str = "bench <cycles> <devargs>: time attach and detach",
+	.tokens = {
+		&cmd_bench_bench.hdr,
+		&cmd_bench_cycles.hdr,
+		&cmd_bench_devargs.hdr,
+		nullptr,
+	},
+};
+
+} // namespace
+
+std::vector<cmdline_parse_inst_t *>
+bench_commands()
+{
+	return {&cmd_bench};
+}
+
+std::string
+bench_help()
+{
+	return "bench <cycles> <devargs>\n"
+		"    Attach and detach the device <cycles> times from this process;\n"
+		"    print the median and 99th percentile latency of each.\n";
+}
+
+} // namespace hotplug_mp::host

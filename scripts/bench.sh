@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Set-up (as scripts/setup.sh), then the hotplug latency benchmark: stock
+# and patched builds side by side, N = 0, 1, 2, 4, 8 secondaries, from the
+# primary and from a secondary, net_null and a simulated NIC with a 5 ms
+# probe in every process. Writes doc/bench.csv and doc/bench.png.
+#
+#   scripts/bench.sh [--cycles N]      default 200 cycles per figure
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+scripts/setup.sh
+dpkg-query -W -f='${Status}' python3-matplotlib 2>/dev/null | grep -q 'install ok installed' ||
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		python3-matplotlib >/dev/null
+build/app/hotplug_mp-bench \
+	--stock "$top/build-stock/app/dpdk-hotplug_mp" \
+	--patched "$top/build/app/dpdk-hotplug_mp" \
+	--simnic-stock "$top/build-stock/pcisim/pmd/libnet_simnic.so" \
+	--simnic-patched "$top/build/pcisim/pmd/libnet_simnic.so" \
+	--csv doc/bench.csv "$@"
+# Debian's python3-matplotlib belongs to /usr/bin/python3
+/usr/bin/python3 scripts/plot_bench.py doc/bench.csv doc/bench.png
+echo "plot: doc/bench.png"

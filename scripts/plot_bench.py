@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Plot hotplug_mp-bench CSV: attach+detach cycle latency against the number
+of secondaries, stock and patched, one panel per device and issuer.
+
+    scripts/plot_bench.py bench.csv bench.png
+"""
+import csv
+import sys
+
+import matplotlib
+matplotlib.use('Agg')
+import matplotlib.pyplot as plt  # noqa: E402
+
+
+def main(src, dst):
+    rows = list(csv.DictReader(open(src)))
+    panels = sorted({(r['device'], r['issuer']) for r in rows})
+    fig, axes = plt.subplots(1, len(panels), figsize=(5 * len(panels), 4),
+                             squeeze=False)
+    for ax, (device, issuer) in zip(axes[0], panels):
+        for flavour, style in (('stock', 'o--'), ('patched', 's-')):
+            pts = sorted((int(r['secondaries']), float(r['cycle_median_us']),
+                          float(r['cycle_p99_us'])) for r in rows
+                         if r['device'] == device and r['issuer'] == issuer
+                         and r['flavour'] == flavour)
+            if not pts:
+                continue
+            n = [p[0] for p in pts]
+            ax.plot(n, [p[1] / 1000 for p in pts], style,
+                    label=flavour + ' median')
+            ax.plot(n, [p[2] / 1000 for p in pts], style, alpha=0.35,
+                    label=flavour + ' p99')
+        ax.set_title('%s, from the %s' % (device, issuer))
+        ax.set_xlabel('secondary processes')
+        ax.set_ylabel('attach+detach cycle (ms)')
+        ax.set_ylim(bottom=0)
+        ax.grid(True, alpha=0.3)
+        ax.legend(fontsize='small')
+    fig.tight_layout()
+    fig.savefig(dst, dpi=100)
+
+
+if __name__ == '__main__':
+    main(sys.argv[1], sys.argv[2])
