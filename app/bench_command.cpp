@@ -14,6 +14,7 @@
 #include <rte_devargs.h>
 #include <rte_eal.h>
 
+#include "guarded.h"
 #include "messages.h"
 
 namespace hotplug_mp::host {
@@ -89,16 +90,13 @@ bench(uint32_t cycles, const char *devargs)
 }
 
 void
-cmd_bench_parsed(void *parsed_result, struct cmdline *, void *) noexcept
+cmd_bench_parsed(void *parsed_result)
 {
 	auto *res = static_cast<cmd_bench_result *>(parsed_result);
-	try {
-		bench(res->cycles, res->devargs);
-	} catch (const std::exception &e) {
-		std::printf("internal error: %s\n", e.what());
-	}
+	bench(res->cycles, res->devargs);
 	std::fflush(stdout);
 }
+
 
 cmdline_parse_token_string_t cmd_bench_bench =
 	TOKEN_STRING_INITIALIZER(struct cmd_bench_result, bench, "bench");
@@ -109,7 +107,7 @@ cmdline_parse_token_string_t cmd_bench_devargs =
 		TOKEN_STRING_MULTI);
 
 cmdline_parse_inst_t cmd_bench = {
-	.f = cmd_bench_parsed,
+	.f = hotplug_mp::guarded<cmd_bench_parsed, hotplug_mp::print_internal_error>,
 	.data = nullptr,
 	.help_str = "bench <cycles> <devargs>: time attach and detach",
 	.tokens = {

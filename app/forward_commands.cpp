@@ -8,6 +8,7 @@
 #include <cmdline_parse_string.h>
 
 #include "forwarding.h"
+#include "guarded.h"
 #include "messages.h"
 
 namespace hotplug_mp::host {
@@ -29,19 +30,9 @@ failure(const std::string &what, const Result &r)
 	return s;
 }
 
-/* cmdline calls handlers through C: no exception may leave one. */
+
 template <void (*Handler)(void *)>
-void
-guarded(void *parsed_result, struct cmdline *, void *) noexcept
-{
-	try {
-		Handler(parsed_result);
-	} catch (const std::exception &e) {
-		std::printf("internal error: %s\n", e.what());
-	} catch (...) {
-		std::printf("internal error\n");
-	}
-}
+constexpr auto guarded = hotplug_mp::guarded<Handler, hotplug_mp::print_internal_error>;
 
 /* *** port start <port> *** */
 struct cmd_port_start_result {

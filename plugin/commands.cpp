@@ -23,6 +23,7 @@
 #include <rte_common.h>
 
 #include "commands.h"
+#include "guarded.h"
 #include "hotplug.h"
 #include "messages.h"
 
@@ -49,21 +50,16 @@ emit(const std::string &text)
 	std::fflush(stdout);
 }
 
-/* cmdline calls handlers through C: no exception may leave one. */
-template <void (*Handler)(void *)>
+/* What a handler's exception leaves: a failed command and a line. */
 void
-guarded(void *parsed_result, struct cmdline *, void *) noexcept
+failed(const char *what) noexcept
 {
-	try {
-		Handler(parsed_result);
-	} catch (const std::exception &e) {
-		failed_commands++;
-		emit(std::string("internal error: ") + e.what());
-	} catch (...) {
-		failed_commands++;
-		emit("internal error");
-	}
+	failed_commands++;
+	hotplug_mp::print_internal_error(what);
 }
+
+template <void (*Handler)(void *)>
+constexpr auto guarded = hotplug_mp::guarded<Handler, failed>;
 
 template <typename... Args>
 void

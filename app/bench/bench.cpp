@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "cluster.h"
+#include "run_dir.h"
 #include "sysfs_tree.h"
 
 using namespace hotplug_mp::driver;
@@ -45,22 +46,6 @@ struct Row {
 		cycle_median, cycle_p99;
 };
 
-/* A directory under /run: EAL refuses -d below world-writable /tmp. */
-struct RunDir {
-	fs::path path;
-	RunDir()
-	{
-		std::string t = "/run/hpmp_bench_XXXXXX";
-		if (mkdtemp(t.data()) == nullptr)
-			throw std::runtime_error("mkdtemp " + t);
-		path = t;
-	}
-	~RunDir()
-	{
-		std::error_code ec;
-		fs::remove_all(path, ec);
-	}
-};
 
 std::optional<Row>
 measure(const Options &o, const std::string &flavour, const std::string &device,
@@ -72,13 +57,13 @@ measure(const Options &o, const std::string &flavour, const std::string &device,
 	co.prefix = unique_prefix("hpmp_bench");
 	std::string devargs = "net_null0";
 	if (device != "net_null") {
-		co.sysfs_pci = (dir.path / "sysfs" / "devices").string();
+		co.sysfs_pci = (dir.path() / "sysfs" / "devices").string();
 		/*
 		 * Nobody reads the other processes' terminals during a run:
 		 * a log line per probe would fill them and block the thread
 		 * that must answer the next request.
 		 */
-		co.eal = {"-d", (dir.path / (flavour + "_libnet_simnic.so")).string(),
+		co.eal = {"-d", (dir.path() / (flavour + "_libnet_simnic.so")).string(),
 			"--log-level", "pmd.net.simnic:notice"};
 		co.env = {"SIMNIC_PROBE_DELAY_MS=" + std::to_string(o.probe_delay_ms)};
 		devargs = "0000:81:00.0";
@@ -86,7 +71,7 @@ measure(const Options &o, const std::string &flavour, const std::string &device,
 	/* bound for DPDK once the group runs: nobody probes it at start */
 	std::optional<hotplug_mp::pcisim::Tree> tree;
 	if (device != "net_null") {
-		tree = hotplug_mp::pcisim::Tree::open(dir.path / "sysfs");
+		tree = hotplug_mp::pcisim::Tree::open(dir.path() / "sysfs");
 		tree->bind(devargs, hotplug_mp::pcisim::simnic_kernel_driver);
 	}
 	Cluster c(co);
@@ -170,13 +155,13 @@ main(int argc, char **argv)
 {
 	try {
 		Options o = parse(argc, argv);
-		RunDir dir;
+		RunDir dir("hpmp_bench");
 		std::vector<std::string> devices = {"net_null"};
 		if (o.simnic.size() == 2) {
-			auto tree = hotplug_mp::pcisim::Tree::create(dir.path / "sysfs");
+			auto tree = hotplug_mp::pcisim::Tree::create(dir.path() / "sysfs");
 			tree.add({.addr = "0000:81:00.0"});
 			for (const auto &[flavour, so] : o.simnic)
-				fs::copy_file(so, dir.path / (flavour + "_libnet_simnic.so"));
+				fs::copy_file(so, dir.path() / (flavour + "_libnet_simnic.so"));
 			devices.push_back("simnic_" + std::to_string(o.probe_delay_ms) + "ms");
 		}
 

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "cluster.h"
+#include "run_dir.h"
 #include "sysfs_tree.h"
 
 using namespace hotplug_mp::driver;
@@ -81,26 +82,6 @@ round_trip(Cluster &c, const std::string &devargs, const std::string &name)
 	return ok && agree(c) && c.list(0).empty();
 }
 
-/* A directory under /run (EAL refuses -d below world-writable /tmp). */
-class RunDir {
-public:
-	RunDir()
-	{
-		std::string t = "/run/hpmp_demo_XXXXXX";
-		if (mkdtemp(t.data()) == nullptr)
-			throw std::runtime_error("mkdtemp " + t);
-		path_ = t;
-	}
-	~RunDir()
-	{
-		std::error_code ec;
-		std::filesystem::remove_all(path_, ec);
-	}
-	const std::filesystem::path &path() const { return path_; }
-
-private:
-	std::filesystem::path path_;
-};
 
 bool
 virtual_device(const std::string &host, const std::string &devargs)
@@ -123,7 +104,7 @@ physical_port(const std::string &host, const std::string &simnic)
 {
 	namespace pcisim = hotplug_mp::pcisim;
 	const std::string addr = "0000:81:00.0";
-	RunDir dir;
+	RunDir dir("hpmp_demo");
 	pcisim::Tree tree = pcisim::Tree::create(dir.path() / "sysfs");
 	tree.add({.addr = addr});
 	auto pmd = dir.path() / "libnet_simnic.so";

@@ -29,20 +29,6 @@ cluster_options(int secondaries)
 	return o;
 }
 
-TempDir::TempDir()
-{
-	std::string tmpl = "/run/hpmp_test_XXXXXX";
-	if (mkdtemp(tmpl.data()) == nullptr)
-		throw std::runtime_error("mkdtemp " + tmpl);
-	path_ = tmpl;
-}
-
-TempDir::~TempDir()
-{
-	std::error_code ec;
-	std::filesystem::remove_all(path_, ec);
-}
-
 std::filesystem::path
 loadable_copy(const TempDir &dir, const std::string &file)
 {

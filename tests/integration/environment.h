@@ -16,6 +16,7 @@
 #include <string>
 
 #include "cluster.h"
+#include "run_dir.h"
 
 namespace hotplug_mp::test {
 
@@ -31,16 +32,9 @@ inline bool stock() { return env_or("HOTPLUG_MP_FLAVOUR", "patched") == "stock";
 driver::ClusterOptions cluster_options(int secondaries = 2);
 
 /* A directory of its own under /run (not world-writable), removed at exit. */
-class TempDir {
+class TempDir : public driver::RunDir {
 public:
-	TempDir();
-	~TempDir();
-	TempDir(const TempDir &) = delete;
-	TempDir &operator=(const TempDir &) = delete;
-	const std::filesystem::path &path() const { return path_; }
-
-private:
-	std::filesystem::path path_;
+	TempDir() : RunDir("hpmp_test") {}
 };
 
 /*
