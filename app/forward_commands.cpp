@@ -21,16 +21,6 @@ say(const std::string &text)
 	std::fflush(stdout);
 }
 
-std::string
-failure(const std::string &what, const Result &r)
-{
-	std::string s = "failed to " + what + ": " + errno_text(r.error);
-	if (!r.reason.empty())
-		s += ": " + r.reason;
-	return s;
-}
-
-
 template <void (*Handler)(void *)>
 constexpr auto guarded = hotplug_mp::guarded<Handler, hotplug_mp::print_internal_error>;
 
@@ -48,7 +38,7 @@ cmd_port_start_parsed(void *parsed_result)
 	Result r = port_start(res->port_id);
 	say(r.ok() ? "started port " + std::to_string(res->port_id) + " (" +
 			r.device + ")" :
-		failure("start port " + std::to_string(res->port_id), r));
+		failure_message("start port " + std::to_string(res->port_id), r));
 }
 
 cmdline_parse_token_string_t cmd_port_start_port =
@@ -83,7 +73,7 @@ cmd_forward_parsed(void *parsed_result)
 	Result r = forward_start(res->port_id);
 	say(r.ok() ? "forwarding on port " + std::to_string(res->port_id) +
 			" (" + r.device + ")" :
-		failure("forward on port " + std::to_string(res->port_id), r));
+		failure_message("forward on port " + std::to_string(res->port_id), r));
 	if (r.ok() && !forwarding_safe_from_detach())
 		say("warning: this EAL cannot stop the forwarding before a detach "
 			"(it lacks patch 0006 of hotplug_mp): run \"forward stop\" "
@@ -121,7 +111,7 @@ cmd_forward_ctl_parsed(void *parsed_result)
 		return;
 	}
 	Result r = forward_stop();
-	say(r.ok() ? "stopped forwarding" : failure("stop forwarding", r));
+	say(r.ok() ? "stopped forwarding" : failure_message("stop forwarding", r));
 }
 
 cmdline_parse_token_string_t cmd_forward_ctl_forward =

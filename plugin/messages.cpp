@@ -15,16 +15,21 @@ errno_text(int err)
 	return s + " (" + std::strerror(err) + ")";
 }
 
+std::string
+failure_message(const std::string &what, const Result &r)
+{
+	std::string s = "failed to " + what + ": " + errno_text(r.error);
+	if (!r.reason.empty())
+		s += ": " + r.reason;
+	return s;
+}
+
 static std::string
 outcome(const char *done, const char *verb, const Result &r)
 {
 	if (r.ok())
 		return std::string(done) + " device " + r.device;
-	std::string s = std::string("failed to ") + verb + " device " +
-		r.device + ": " + errno_text(r.error);
-	if (!r.reason.empty())
-		s += ": " + r.reason;
-	return s;
+	return failure_message(std::string(verb) + " device " + r.device, r);
 }
 
 std::string
@@ -74,21 +79,11 @@ event_message(const Event &e)
 		std::to_string(e.requester) + ")";
 }
 
-static std::string
-failure(const char *what, const Result &r)
-{
-	std::string s = std::string("failed to ") + what + ": " +
-		errno_text(r.error);
-	if (!r.reason.empty())
-		s += ": " + r.reason;
-	return s;
-}
-
 std::string
 timeout_message(const Result &r, unsigned int ms)
 {
 	if (!r.ok())
-		return failure("get the hotplug timeout", r);
+		return failure_message("get the hotplug timeout", r);
 	return "hotplug timeout: " + std::to_string(ms) + " ms";
 }
 
@@ -96,7 +91,7 @@ std::string
 set_timeout_message(const Result &r, unsigned int ms)
 {
 	if (!r.ok())
-		return failure("set the hotplug timeout", r);
+		return failure_message("set the hotplug timeout", r);
 	return "hotplug timeout set to " + std::to_string(ms) + " ms";
 }
 

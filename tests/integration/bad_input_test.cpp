@@ -69,7 +69,7 @@ std::string
 case_name(const ::testing::TestParamInfo<BadInputTest::ParamType> &info)
 {
 	return std::string(std::get<0>(info.param).name) + "_" +
-		(std::get<1>(info.param) == 0 ? "FromPrimary" : "FromSecondary");
+		issuer_name(std::get<1>(info.param));
 }
 
 INSTANTIATE_TEST_SUITE_P(Commands, BadInputTest,

@@ -7,6 +7,7 @@
  */
 #include <chrono>
 #include <csignal>
+#include <memory>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -19,12 +20,6 @@
 
 namespace hotplug_mp::test {
 namespace {
-
-std::string
-issuer_name(const ::testing::TestParamInfo<int> &info)
-{
-	return info.param == 0 ? "FromPrimary" : "FromSecondary";
-}
 
 /*
  * Rollback undoes only what the request did. A device every process but
@@ -76,7 +71,7 @@ INSTANTIATE_TEST_SUITE_P(Rollback, Rollback,
 		::testing::Values(0, 1)),
 	[](const ::testing::TestParamInfo<Rollback::ParamType> &info) {
 		return std::string(std::get<0>(info.param).name) + "_" +
-			(std::get<1>(info.param) == 0 ? "FromPrimary" : "FromSecondary");
+			issuer_name(std::get<1>(info.param));
 	});
 
 /*
@@ -154,7 +149,7 @@ TEST(PeerKilled, AKilledSecondaryIsSkipped)
 	}
 }
 
-INSTANTIATE_TEST_SUITE_P(Mp, PeerGone, ::testing::Values(0, 1), issuer_name);
+INSTANTIATE_TEST_SUITE_P(Mp, PeerGone, ::testing::Values(0, 1), issuer_param_name);
 
 /*
  * Timeouts. A secondary that never answers (stopped) makes the request fail
@@ -196,15 +191,25 @@ TEST_P(Timeout, StoppedSecondaryFailsTheAttachWithETimedOut)
  * secondary 1 needs 6 s. Whatever secondary 1 is told, every process must
  * then list what it says: the device if attached, nothing if failed.
  */
-TEST(TimeoutSlowProbes, TheRequesterIsToldWhatHappened)
-{
-	SimulatedPci pci;
-	const std::string addr = pci.add_nic();
-	driver::ClusterOptions o = pci.cluster_options(2);
-	o.env_of[0] = o.env_of[2] = {"SIMNIC_PROBE_DELAY_MS=3000"};
-	driver::Cluster c(o);
-	pci.bind(addr, "vfio-pci");
+class TimeoutSlowProbes : public ::testing::Test {
+protected:
+	void SetUp() override
+	{
+		driver::ClusterOptions o = pci_.cluster_options(2);
+		o.env_of[0] = o.env_of[2] = {"SIMNIC_PROBE_DELAY_MS=3000"};
+		c_ = std::make_unique<driver::Cluster>(o);
+		pci_.bind(addr_, "vfio-pci");
+	}
 
+	SimulatedPci pci_;
+	const std::string addr_ = pci_.add_nic();
+	std::unique_ptr<driver::Cluster> c_;
+};
+
+TEST_F(TimeoutSlowProbes, TheRequesterIsToldWhatHappened)
+{
+	driver::Cluster &c = *c_;
+	const std::string &addr = addr_;
 	std::string out = c.run(1, "attach " + addr);
 	bool attached = contains(out, "attached device " + addr);
 	EXPECT_TRUE(attached || contains(out, "failed to attach device " + addr))
@@ -216,15 +221,10 @@ TEST(TimeoutSlowProbes, TheRequesterIsToldWhatHappened)
 		<< "secondary 1 was told: " << out;
 }
 
-TEST(TimeoutSlowProbes, ALongerTimeoutLetsThemSucceed)
+TEST_F(TimeoutSlowProbes, ALongerTimeoutLetsThemSucceed)
 {
-	SimulatedPci pci;
-	const std::string addr = pci.add_nic();
-	driver::ClusterOptions o = pci.cluster_options(2);
-	o.env_of[0] = o.env_of[2] = {"SIMNIC_PROBE_DELAY_MS=3000"};
-	driver::Cluster c(o);
-	pci.bind(addr, "vfio-pci");
-
+	driver::Cluster &c = *c_;
+	const std::string &addr = addr_;
 	std::string out = c.run(0, "hotplug-timeout 10000");
 	ASSERT_TRUE(contains(out, "hotplug timeout set to 10000 ms")) << out;
 	EXPECT_TRUE(contains(c.run(1, "hotplug-timeout"), "hotplug timeout: 10000 ms"))
@@ -234,7 +234,7 @@ TEST(TimeoutSlowProbes, ALongerTimeoutLetsThemSucceed)
 	EXPECT_TRUE(all_list(c, {addr}));
 }
 
-INSTANTIATE_TEST_SUITE_P(Hotplug, Timeout, ::testing::Values(0, 1), issuer_name);
+INSTANTIATE_TEST_SUITE_P(Hotplug, Timeout, ::testing::Values(0, 1), issuer_param_name);
 
 /*
  * The primary sends a request to every secondary before it waits for any

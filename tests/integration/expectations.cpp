@@ -64,6 +64,12 @@ lists_unchanged(driver::Cluster &c,
 	return r;
 }
 
+std::string
+issuer_name(int issuer)
+{
+	return issuer == 0 ? "FromPrimary" : "FromSecondary";
+}
+
 const Flow flows[4] = {
 	{"FromPrimary", 0, 0},
 	{"FromSecondary", 1, 1},

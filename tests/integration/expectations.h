@@ -29,6 +29,16 @@ struct Flow {
 	int detacher;
 };
 
+/* "FromPrimary" for process 0, "FromSecondary" otherwise: test names. */
+std::string issuer_name(int issuer);
+
+/* The same, for INSTANTIATE_TEST_SUITE_P over the issuing process. */
+inline std::string
+issuer_param_name(const ::testing::TestParamInfo<int> &info)
+{
+	return issuer_name(info.param);
+}
+
 /* From the primary, from a secondary, and across, both ways. */
 extern const Flow flows[4];
 

@@ -69,9 +69,7 @@ TEST_P(Lock, ThePrimaryCanLockToo)
 }
 
 INSTANTIATE_TEST_SUITE_P(Handlers, Lock, ::testing::Values(0, 1),
-	[](const ::testing::TestParamInfo<int> &info) {
-		return std::string(info.param == 0 ? "FromPrimary" : "FromSecondary");
-	});
+	issuer_param_name);
 
 TEST(HandlersEvents, OtherProcessesHearOfAttachAndDetach)
 {

@@ -95,7 +95,7 @@ std::string
 start_name(const ::testing::TestParamInfo<PciBoundAtStart::ParamType> &info)
 {
 	return flat(std::get<0>(info.param)) + "_" +
-		(std::get<1>(info.param) == 0 ? "FromPrimary" : "FromSecondary");
+		issuer_name(std::get<1>(info.param));
 }
 
 INSTANTIATE_TEST_SUITE_P(Pci, PciBoundAtStart,
@@ -158,12 +158,6 @@ INSTANTIATE_TEST_SUITE_P(Pci, PciNotUsable,
 
 /* An attach issued by process i (0 primary, 1 secondary). */
 class PciFrom : public ::testing::TestWithParam<int> {};
-
-std::string
-from_name(const ::testing::TestParamInfo<int> &info)
-{
-	return info.param == 0 ? "FromPrimary" : "FromSecondary";
-}
 
 TEST_P(PciFrom, LateSecondaryListsAttachedDevice)
 {
@@ -247,7 +241,7 @@ TEST_P(PciFrom, ProbeDelayIsTakenInEveryProcess)
 	EXPECT_TRUE(all_list(c, {addr}));
 }
 
-INSTANTIATE_TEST_SUITE_P(Pci, PciFrom, ::testing::Values(0, 1), from_name);
+INSTANTIATE_TEST_SUITE_P(Pci, PciFrom, ::testing::Values(0, 1), issuer_param_name);
 
 } // namespace
 } // namespace hotplug_mp::test
