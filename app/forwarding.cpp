@@ -85,6 +85,46 @@ stop_locked(Forwarding &f)
 	f.lcore = RTE_MAX_LCORE;
 }
 
+#if HOTPLUG_MP_HAVE_HANDLERS
+
+/*
+ * Runs in the thread doing the detach here (the interrupt thread in a
+ * secondary) once every process allowed it, just before the device goes
+ * from this one: stop polling its port, and in the primary stop the port
+ * it started. A detach that some process refuses stops nothing.
+ */
+void
+on_event(const struct rte_dev_hotplug_request *req,
+	enum rte_dev_hotplug_event event, void *) noexcept
+{
+	if (event != RTE_DEV_HOTPLUG_DETACHING)
+		return;
+	Forwarding &f = fwd();
+	std::lock_guard<std::mutex> g(f.mutex);
+	if (f.lcore != RTE_MAX_LCORE && device_of(f.port) == req->devname) {
+		stop_locked(f);
+		std::printf("stopped forwarding on port %u (%s): it is being "
+			"detached\n", f.port, req->devname);
+		std::fflush(stdout);
+	}
+	for (auto it = f.started.begin(); it != f.started.end();) {
+		if (device_of(*it) == req->devname) {
+			rte_eth_dev_stop(*it);
+			it = f.started.erase(it);
+		} else {
+			++it;
+		}
+	}
+}
+
+/* No pre_detach: forwarding never refuses, so it adds no round trip. */
+const struct rte_dev_hotplug_ops ops = {
+	.pre_detach = nullptr,
+	.event = on_event,
+};
+
+#endif
+
 } // namespace
 
 Result
@@ -194,70 +234,20 @@ forward_status()
 		": " + std::to_string(f.packets.load()) + " packets";
 }
 
-namespace {
-std::atomic<bool> watching{false};
-} // namespace
+bool
+forwarding_watches_detach()
+{
+#if HOTPLUG_MP_HAVE_HANDLERS
+	return rte_dev_hotplug_handler_register(&ops, nullptr) == 0;
+#else
+	return false;
+#endif
+}
 
 bool
 forwarding_safe_from_detach()
 {
-	return watching;
+	return HOTPLUG_MP_HAVE_HANDLERS;
 }
-
-#if HOTPLUG_MP_HAVE_HANDLERS
-
-namespace {
-
-/*
- * Runs in the thread doing the detach here (the interrupt thread in a
- * secondary), before any process removes the device: stop polling its
- * port, and in the primary stop the port it started.
- */
-int
-pre_detach(const struct rte_dev_hotplug_request *req, char *, size_t,
-	void *) noexcept
-{
-	Forwarding &f = fwd();
-	std::lock_guard<std::mutex> g(f.mutex);
-	if (f.lcore != RTE_MAX_LCORE && device_of(f.port) == req->devname) {
-		stop_locked(f);
-		std::printf("stopped forwarding on port %u (%s): it is being "
-			"detached\n", f.port, req->devname);
-		std::fflush(stdout);
-	}
-	for (auto it = f.started.begin(); it != f.started.end();) {
-		if (device_of(*it) == req->devname) {
-			rte_eth_dev_stop(*it);
-			it = f.started.erase(it);
-		} else {
-			++it;
-		}
-	}
-	return 0;
-}
-
-const struct rte_dev_hotplug_ops ops = {
-	.pre_detach = pre_detach,
-	.event = nullptr,
-};
-
-} // namespace
-
-bool
-forwarding_watches_detach()
-{
-	watching = rte_dev_hotplug_handler_register(&ops, nullptr) == 0;
-	return watching;
-}
-
-#else
-
-bool
-forwarding_watches_detach()
-{
-	return false;
-}
-
-#endif
 
 } // namespace hotplug_mp::host

@@ -29,9 +29,12 @@ std::string forward_status();
 /* At exit, before the EAL goes: stop forwarding if it runs. */
 void forward_shutdown();
 
-/* Registers the pre-detach handler; false where the EAL has none. */
+/* Registers the detach handler; false where the EAL has none. */
 bool forwarding_watches_detach();
-/* Whether forwarding_watches_detach() succeeded. */
+/*
+ * Whether a detach stops forwarding first: the EAL has hotplug handlers
+ * (patch 0006 of hotplug_mp).
+ */
 bool forwarding_safe_from_detach();
 
 } // namespace hotplug_mp::host

@@ -62,6 +62,9 @@ void
 event_cb(const struct rte_dev_hotplug_request *req,
 	enum rte_dev_hotplug_event event, void *arg) noexcept
 {
+	/* about to go: the module's events tell what happened */
+	if (event == RTE_DEV_HOTPLUG_DETACHING)
+		return;
 	try {
 		static_cast<EalHandlers *>(arg)->event(Event{kind_of(event),
 			req->devname, req->requester, req->primary});
@@ -70,30 +73,57 @@ event_cb(const struct rte_dev_hotplug_request *req,
 	}
 }
 
-const struct rte_dev_hotplug_ops ops = {
-	.pre_detach = pre_detach_cb,
+const struct rte_dev_hotplug_ops event_ops = {
+	.pre_detach = nullptr,
 	.event = event_cb,
+};
+
+/*
+ * Registered only while this process holds a lock: with no pre_detach
+ * handler in any process, a detach skips the round that asks them.
+ */
+const struct rte_dev_hotplug_ops lock_ops = {
+	.pre_detach = pre_detach_cb,
+	.event = nullptr,
 };
 
 } // namespace
 
 EalHandlers::EalHandlers()
 {
-	int ret = rte_dev_hotplug_handler_register(&ops, this);
+	int ret = rte_dev_hotplug_handler_register(&event_ops, this);
 	if (ret != 0)
 		HPMP_LOG(ERR, "cannot register hotplug handlers: %s",
 			std::strerror(-ret));
 }
 
+/*
+ * The EAL calls pre_detach() with its handler list locked, and
+ * pre_detach() takes mutex_: (un)registering under mutex_ would take the
+ * two in the other order. registering_ orders lock() and unlock() alone.
+ */
 Result
 EalHandlers::lock(const std::string &devname)
 {
 	Result r;
 	r.device = devname;
-	std::lock_guard<std::mutex> g(mutex_);
-	if (!locked_.insert(devname).second) {
-		r.error = -EALREADY;
-		r.reason = "it is locked here already";
+	std::lock_guard<std::mutex> reg(registering_);
+	bool first;
+	{
+		std::lock_guard<std::mutex> g(mutex_);
+		if (!locked_.insert(devname).second) {
+			r.error = -EALREADY;
+			r.reason = "it is locked here already";
+			return r;
+		}
+		first = locked_.size() == 1;
+	}
+	int ret = first ? rte_dev_hotplug_handler_register(&lock_ops, this) : 0;
+	if (ret != 0) {
+		std::lock_guard<std::mutex> g(mutex_);
+		locked_.erase(devname);
+		r.error = ret;
+		r.reason = "the EAL did not take the detach check";
 	}
 	return r;
 }
@@ -103,11 +133,19 @@ EalHandlers::unlock(const std::string &devname)
 {
 	Result r;
 	r.device = devname;
-	std::lock_guard<std::mutex> g(mutex_);
-	if (locked_.erase(devname) == 0) {
-		r.error = -ENOENT;
-		r.reason = "it is not locked here";
+	std::lock_guard<std::mutex> reg(registering_);
+	bool last;
+	{
+		std::lock_guard<std::mutex> g(mutex_);
+		if (locked_.erase(devname) == 0) {
+			r.error = -ENOENT;
+			r.reason = "it is not locked here";
+			return r;
+		}
+		last = locked_.empty();
 	}
+	if (last)
+		rte_dev_hotplug_handler_unregister(&lock_ops, this);
 	return r;
 }
 

@@ -35,6 +35,7 @@ public:
 private:
 	static Result lacking();
 
+	std::mutex registering_; /* taken before mutex_, never by the EAL */
 	std::mutex mutex_;
 	std::set<std::string> locked_;
 	std::function<void(const Event &)> on_event_;

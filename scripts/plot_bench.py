@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Plot hotplug_mp-bench CSV: attach+detach cycle latency against the number
-of secondaries, stock and patched, one panel per device and issuer.
+of secondaries, stock and patched, one panel per device (row) and issuer (column).
 
     scripts/plot_bench.py bench.csv bench.png
 """
@@ -14,10 +14,14 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 def main(src, dst):
     rows = list(csv.DictReader(open(src)))
-    panels = sorted({(r['device'], r['issuer']) for r in rows})
-    fig, axes = plt.subplots(1, len(panels), figsize=(5 * len(panels), 4),
+    devices = sorted({r['device'] for r in rows})
+    issuers = ['primary', 'secondary']
+    fig, axes = plt.subplots(len(devices), len(issuers),
+                             figsize=(5 * len(issuers), 4 * len(devices)),
                              squeeze=False)
-    for ax, (device, issuer) in zip(axes[0], panels):
+    panels = [(axes[i][j], d, s) for i, d in enumerate(devices)
+              for j, s in enumerate(issuers)]
+    for ax, device, issuer in panels:
         for flavour, style in (('stock', 'o--'), ('patched', 's-')):
             pts = sorted((int(r['secondaries']), float(r['cycle_median_us']),
                           float(r['cycle_p99_us'])) for r in rows

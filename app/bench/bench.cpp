@@ -8,8 +8,13 @@
  *
  *   hotplug_mp-bench --stock HOST --patched HOST
  *       [--simnic-stock SO --simnic-patched SO] [--cycles N]
- *       [--secondaries 0,1,2,4,8] [--probe-delay-ms 5] [--csv FILE]
+ *       [--secondaries 0,1,2,4,8] [--probe-delay-ms 5] [--rounds 5]
+ *       [--from primary|secondary] [--devices net_null,...] [--csv FILE]
+ *
+ * Every figure is the median over the rounds of one run's figure; the
+ * runs of stock and patched alternate.
  */
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -34,10 +39,16 @@ struct Options {
 	std::map<std::string, std::string> host;   /* flavour -> host */
 	std::map<std::string, std::string> simnic; /* flavour -> .so */
 	int cycles = 200;
+	int rounds = 5;
+	std::vector<int> issuers = {0, 1}; /* 0: the primary, 1: a secondary */
+	std::vector<std::string> only; /* devices to measure; empty: all */
 	std::vector<int> secondaries = {0, 1, 2, 4, 8};
 	int probe_delay_ms = 5;
 	std::string csv = "bench.csv";
 };
+
+/* net_null, every process in the benchmark's session */
+const std::string one_session = "net_null_one_session";
 
 struct Row {
 	std::string flavour, device, issuer;
@@ -55,8 +66,25 @@ measure(const Options &o, const std::string &flavour, const std::string &device,
 	co.host = o.host.at(flavour);
 	co.secondaries = secondaries;
 	co.prefix = unique_prefix("hpmp_bench");
+	/*
+	 * Each process's lcore may run on any CPU, and so may its EAL
+	 * threads. Pinned as in the tests (primary on CPU 0, secondaries on
+	 * CPU 1), every secondary's interrupt and IPC threads would share
+	 * CPU 0 with the issuing thread of the primary: on two cores the
+	 * secondaries could only answer one after the other.
+	 */
+	for (int i = 0; i <= secondaries; i++)
+		co.lcores_of[i] = {"--lcores", i == 0 ? "0@(0,1)" : "1@(0,1)"};
 	std::string devargs = "net_null0";
-	if (device != "net_null") {
+	bool simnic = device.rfind("simnic", 0) == 0;
+	/*
+	 * All processes in the session of the benchmark, as daemons of one
+	 * supervisor: the scheduler groups them (autogroup), which changes
+	 * who preempts whom on a wake-up.
+	 */
+	if (device == one_session)
+		co.session = Session::caller;
+	if (simnic) {
 		co.sysfs_pci = (dir.path() / "sysfs" / "devices").string();
 		/*
 		 * Nobody reads the other processes' terminals during a run:
@@ -70,7 +98,7 @@ measure(const Options &o, const std::string &flavour, const std::string &device,
 	}
 	/* bound for DPDK once the group runs: nobody probes it at start */
 	std::optional<hotplug_mp::pcisim::Tree> tree;
-	if (device != "net_null") {
+	if (simnic) {
 		tree = hotplug_mp::pcisim::Tree::open(dir.path() / "sysfs");
 		tree->bind(devargs, hotplug_mp::pcisim::simnic_kernel_driver);
 	}
@@ -101,12 +129,21 @@ measure(const Options &o, const std::string &flavour, const std::string &device,
 		std::stod(m[4]), std::stod(m[5]), std::stod(m[6])};
 }
 
+std::vector<std::string>
+str_list(const std::string &s)
+{
+	std::vector<std::string> v;
+	std::istringstream in(s);
+	for (std::string x; std::getline(in, x, ',');)
+		v.push_back(x);
+	return v;
+}
+
 std::vector<int>
 int_list(const std::string &s)
 {
 	std::vector<int> v;
-	std::istringstream in(s);
-	for (std::string x; std::getline(in, x, ',');)
+	for (const std::string &x : str_list(s))
 		v.push_back(std::stoi(x));
 	return v;
 }
@@ -123,6 +160,12 @@ parse(int argc, char **argv)
 			o.simnic[k.substr(9)] = v;
 		else if (k == "--cycles")
 			o.cycles = std::stoi(v);
+		else if (k == "--rounds")
+			o.rounds = std::stoi(v);
+		else if (k == "--devices")
+			o.only = str_list(v);
+		else if (k == "--from" && (v == "primary" || v == "secondary"))
+			o.issuers = {v == "primary" ? 0 : 1};
 		else if (k == "--secondaries")
 			o.secondaries = int_list(v);
 		else if (k == "--probe-delay-ms")
@@ -134,7 +177,35 @@ parse(int argc, char **argv)
 	}
 	if (o.host.size() != 2)
 		throw std::invalid_argument("give --stock HOST and --patched HOST");
+	if (o.rounds < 1 || o.cycles < 1)
+		throw std::invalid_argument("--rounds and --cycles must be positive");
 	return o;
+}
+
+double
+median(std::vector<double> v)
+{
+	std::sort(v.begin(), v.end());
+	size_t n = v.size();
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Each figure: the median over the rounds of the medians (and p99s) of one. */
+Row
+combine(const std::vector<Row> &runs)
+{
+	Row r = runs.front();
+	auto of = [&](double Row::*f) {
+		std::vector<double> v;
+		for (const Row &x : runs)
+			v.push_back(x.*f);
+		return median(v);
+	};
+	for (double Row::*f : {&Row::attach_median, &Row::attach_p99,
+			&Row::detach_median, &Row::detach_p99,
+			&Row::cycle_median, &Row::cycle_p99})
+		r.*f = of(f);
+	return r;
 }
 
 const Row *
@@ -156,7 +227,7 @@ main(int argc, char **argv)
 	try {
 		Options o = parse(argc, argv);
 		RunDir dir("hpmp_bench");
-		std::vector<std::string> devices = {"net_null"};
+		std::vector<std::string> devices = {"net_null", one_session};
 		if (o.simnic.size() == 2) {
 			auto tree = hotplug_mp::pcisim::Tree::create(dir.path() / "sysfs");
 			tree.add({.addr = "0000:81:00.0"});
@@ -164,26 +235,44 @@ main(int argc, char **argv)
 				fs::copy_file(so, dir.path() / (flavour + "_libnet_simnic.so"));
 			devices.push_back("simnic_" + std::to_string(o.probe_delay_ms) + "ms");
 		}
+		if (!o.only.empty())
+			std::erase_if(devices, [&](const std::string &d) {
+				return std::find(o.only.begin(), o.only.end(), d) ==
+					o.only.end();
+			});
 
 		std::vector<Row> rows;
 		for (const std::string &device : devices)
 			for (int n : o.secondaries)
-				for (int issuer : {0, 1}) {
+				for (int issuer : o.issuers) {
 					if (issuer > n)
 						continue;
-					/* stock and patched back to back: same conditions */
+					/* with no secondary, sessions change nothing */
+					if (device == one_session && n == 0)
+						continue;
+					/*
+					 * Stock and patched back to back, round after
+					 * round: both meet the same conditions.
+					 */
+					std::map<std::string, std::vector<Row>> runs;
+					for (int round = 0; round < o.rounds; round++)
+						for (const char *flavour : {"stock", "patched"}) {
+							auto r = measure(o, flavour, device, n,
+								issuer, dir);
+							if (!r)
+								return 1;
+							runs[flavour].push_back(*r);
+						}
 					for (const char *flavour : {"stock", "patched"}) {
-						auto r = measure(o, flavour, device, n, issuer, dir);
-						if (!r)
-							return 1;
-						std::printf("%-8s %-14s from %-9s N=%d: attach "
+						const Row r = combine(runs[flavour]);
+						std::printf("%-8s %-20s from %-9s N=%d: attach "
 							"%8.1f us, detach %8.1f us, cycle %8.1f us "
 							"(medians; cycle p99 %8.1f us)\n",
-							flavour, device.c_str(), r->issuer.c_str(),
-							n, r->attach_median, r->detach_median,
-							r->cycle_median, r->cycle_p99);
+							flavour, device.c_str(), r.issuer.c_str(),
+							n, r.attach_median, r.detach_median,
+							r.cycle_median, r.cycle_p99);
 						std::fflush(stdout);
-						rows.push_back(*r);
+						rows.push_back(r);
 					}
 				}
 
@@ -198,9 +287,9 @@ main(int argc, char **argv)
 				<< r.detach_p99 << ',' << r.cycle_median << ','
 				<< r.cycle_p99 << '\n';
 
-		std::printf("\nattach+detach cycle, median us (%d cycles each)\n",
-			o.cycles);
-		std::printf("%-14s %-9s %3s %10s %10s %8s\n", "device", "from", "N",
+		std::printf("\nattach+detach cycle, median us (%d cycles, median "
+			"of %d rounds)\n", o.cycles, o.rounds);
+		std::printf("%-20s %-9s %3s %10s %10s %8s\n", "device", "from", "N",
 			"stock", "patched", "ratio");
 		for (const std::string &device : devices)
 			for (const char *issuer : {"primary", "secondary"})
@@ -209,7 +298,7 @@ main(int argc, char **argv)
 					const Row *p = find(rows, "patched", device, issuer, n);
 					if (s == nullptr || p == nullptr)
 						continue;
-					std::printf("%-14s %-9s %3d %10.1f %10.1f %7.2fx\n",
+					std::printf("%-20s %-9s %3d %10.1f %10.1f %7.2fx\n",
 						device.c_str(), issuer, n, s->cycle_median,
 						p->cycle_median, s->cycle_median / p->cycle_median);
 				}

@@ -109,7 +109,7 @@ Cluster::start(bool primary)
 		argv.insert(argv.end(), it->second.begin(), it->second.end());
 	std::string name = primary ? "primary" :
 		"secondary " + std::to_string(++started_);
-	auto p = std::make_unique<PtyProcess>(name, argv, env);
+	auto p = std::make_unique<PtyProcess>(name, argv, env, opts_.session);
 	p->expect(host_prompt, 30s);
 	return p;
 }

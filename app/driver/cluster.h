@@ -51,6 +51,12 @@ struct ClusterOptions {
 	 * none ever sees the machine's own PCI devices.
 	 */
 	std::string sysfs_pci;
+	/*
+	 * Session::caller: every process stays in the caller's session, as
+	 * daemons of one supervisor do, and the scheduler groups them as one
+	 * (autogroup). Session::own: each leads its own, as in a terminal.
+	 */
+	Session session = Session::own;
 };
 
 class Cluster {

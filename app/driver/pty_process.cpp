@@ -2,6 +2,7 @@
 #include "pty_process.h"
 
 #include <cerrno>
+#include <optional>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
@@ -61,20 +62,76 @@ clean(const std::string &raw, std::string &tail)
 	return out;
 }
 
+/*
+ * Another thread of the program (an event line) may print whole lines in
+ * the middle of a prompt that its command line writes a character at a
+ * time: "exampl", "device ... attached\n", "e> ".
+ */
+struct Split {
+	size_t at, end;
+	std::string inserted;
+};
+
+std::optional<Split>
+find_split(const std::string &text, const std::string &needle, size_t from)
+{
+	for (size_t k = 1; k < needle.size(); k++) {
+		std::string head = needle.substr(0, k), tail = needle.substr(k);
+		for (size_t at = text.find(head, from); at != std::string::npos;
+		     at = text.find(head, at + 1)) {
+			/* a prompt starts a line */
+			if (at > 0 && text[at - 1] != '\n')
+				continue;
+			size_t lines = at + k;
+			/* one or more whole lines, then the rest of the needle */
+			size_t nl = text.find('\n', lines);
+			while (nl != std::string::npos) {
+				if (text.compare(nl + 1, tail.size(), tail) == 0)
+					return Split{at, nl + 1 + tail.size(),
+						text.substr(lines, nl + 1 - lines)};
+				nl = text.find('\n', nl + 1);
+			}
+		}
+	}
+	return std::nullopt;
+}
+
 } // namespace
 
 PtyProcess::PtyProcess(const std::string &name,
 	const std::vector<std::string> &argv,
-	const std::vector<std::string> &env)
+	const std::vector<std::string> &env, Session session)
 	: name_(name)
 {
 	struct winsize ws = {};
 	ws.ws_row = 50;
 	ws.ws_col = 250;
 	auto args = c_argv(argv);
-	pid_ = forkpty(&fd_, nullptr, nullptr, &ws);
-	if (pid_ < 0)
-		throw PtyError("forkpty: " + std::string(std::strerror(errno)));
+	if (session == Session::own) {
+		pid_ = forkpty(&fd_, nullptr, nullptr, &ws);
+		if (pid_ < 0)
+			throw PtyError("forkpty: " + std::string(std::strerror(errno)));
+	} else {
+		int tty = -1;
+		if (openpty(&fd_, &tty, nullptr, nullptr, &ws) != 0)
+			throw PtyError("openpty: " + std::string(std::strerror(errno)));
+		pid_ = fork();
+		if (pid_ < 0) {
+			int err = errno;
+			close(tty);
+			close(fd_);
+			throw PtyError("fork: " + std::string(std::strerror(err)));
+		}
+		if (pid_ == 0) {
+			close(fd_);
+			for (int i = 0; i < 3; i++)
+				dup2(tty, i);
+			if (tty > 2)
+				close(tty);
+		} else {
+			close(tty);
+		}
+	}
 	if (pid_ == 0) {
 		for (const std::string &e : env)
 			putenv(const_cast<char *>(e.c_str()));
@@ -139,6 +196,13 @@ PtyProcess::expect(const std::string &needle, std::chrono::milliseconds timeout)
 		if (at != std::string::npos) {
 			std::string before = out_.substr(mark_, at - mark_);
 			mark_ = at + needle.size();
+			return before;
+		}
+		if (auto split = find_split(out_, needle, mark_)) {
+			/* the lines printed inside it belong before it */
+			std::string before = out_.substr(mark_, split->at - mark_) +
+				split->inserted;
+			mark_ = split->end;
 			return before;
 		}
 		if (!read_some(deadline) && Clock::now() >= deadline)

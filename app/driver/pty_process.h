@@ -21,11 +21,20 @@ public:
 	using std::runtime_error::runtime_error;
 };
 
+/*
+ * own: the program leads a session of its own, the terminal its
+ * controlling one, as when a person starts it in a terminal window.
+ * caller: it stays in the caller's session, as daemons started by one
+ * supervisor do; the terminal only carries its input and output.
+ */
+enum class Session { own, caller };
+
 class PtyProcess {
 public:
 	/* Starts argv[0] (a path) with argv; env entries "K=V" are added. */
 	PtyProcess(const std::string &name, const std::vector<std::string> &argv,
-		const std::vector<std::string> &env = {});
+		const std::vector<std::string> &env = {},
+		Session session = Session::own);
 	~PtyProcess();
 	PtyProcess(const PtyProcess &) = delete;
 	PtyProcess &operator=(const PtyProcess &) = delete;

@@ -122,6 +122,23 @@ TEST_F(Forward, ALockKeepsTheDeviceAndTheForwarding)
 	EXPECT_TRUE(forwards_beyond(c, fwd, before)) << "forwarding stopped";
 }
 
+/*
+ * Every process is asked before the detach goes anywhere; the forwarding
+ * stops only once all have allowed it. Here secondary 1 refuses: the
+ * forwarding secondary keeps forwarding, whichever was asked first.
+ */
+TEST_F(Forward, ARefusalElsewhereKeepsTheForwarding)
+{
+	driver::Cluster &c = *c_;
+	ASSERT_TRUE(contains(c.run(1, "lock net_null0"), "locked device net_null0"));
+	long before = forwarded(c, fwd);
+	std::string out = c.run(0, "detach net_null0");
+	EXPECT_TRUE(contains(out, "failed to detach device net_null0: EBUSY")) << out;
+	EXPECT_TRUE(all_list(c, {"net_null0"}));
+	EXPECT_TRUE(forwards_beyond(c, fwd, before)) << "forwarding stopped";
+	EXPECT_FALSE(contains(c.proc(fwd).transcript(), "stopped forwarding"));
+}
+
 } // namespace
 } // namespace hotplug_mp::test
 
