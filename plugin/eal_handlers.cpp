@@ -100,15 +100,33 @@ EalHandlers::EalHandlers()
 /*
  * The EAL calls pre_detach() with its handler list locked, and
  * pre_detach() takes mutex_: (un)registering under mutex_ would take the
- * two in the other order. registering_ orders lock() and unlock() alone.
+ * two in the other order. registering_ orders lock() and unlock() alone,
+ * and the caller of this holds it: lock_ops is registered while a lock
+ * is held here, and only then.
  */
+int
+EalHandlers::register_while_locked()
+{
+	bool want;
+	{
+		std::lock_guard<std::mutex> g(mutex_);
+		want = !locked_.empty();
+	}
+	if (want == registered_)
+		return 0;
+	int ret = want ? rte_dev_hotplug_handler_register(&lock_ops, this) :
+		rte_dev_hotplug_handler_unregister(&lock_ops, this);
+	if (ret == 0)
+		registered_ = want;
+	return ret;
+}
+
 Result
 EalHandlers::lock(const std::string &devname)
 {
 	Result r;
 	r.device = devname;
 	std::lock_guard<std::mutex> reg(registering_);
-	bool first;
 	{
 		std::lock_guard<std::mutex> g(mutex_);
 		if (!locked_.insert(devname).second) {
@@ -116,10 +134,8 @@ EalHandlers::lock(const std::string &devname)
 			r.reason = "it is locked here already";
 			return r;
 		}
-		first = locked_.size() == 1;
 	}
-	int ret = first ? rte_dev_hotplug_handler_register(&lock_ops, this) : 0;
-	if (ret != 0) {
+	if (int ret = register_while_locked(); ret != 0) {
 		std::lock_guard<std::mutex> g(mutex_);
 		locked_.erase(devname);
 		r.error = ret;
@@ -134,7 +150,6 @@ EalHandlers::unlock(const std::string &devname)
 	Result r;
 	r.device = devname;
 	std::lock_guard<std::mutex> reg(registering_);
-	bool last;
 	{
 		std::lock_guard<std::mutex> g(mutex_);
 		if (locked_.erase(devname) == 0) {
@@ -142,10 +157,8 @@ EalHandlers::unlock(const std::string &devname)
 			r.reason = "it is not locked here";
 			return r;
 		}
-		last = locked_.empty();
 	}
-	if (last)
-		rte_dev_hotplug_handler_unregister(&lock_ops, this);
+	register_while_locked();
 	return r;
 }
 

@@ -34,8 +34,11 @@ public:
 
 private:
 	static Result lacking();
+	/* (Un)registers the pre-detach handler as locked_ needs it. */
+	int register_while_locked();
 
 	std::mutex registering_; /* taken before mutex_, never by the EAL */
+	bool registered_ = false; /* the pre-detach handler; registering_ */
 	std::mutex mutex_;
 	std::set<std::string> locked_;
 	std::function<void(const Event &)> on_event_;

@@ -54,15 +54,13 @@ def main():
              'reply sent -> primary IPC thread wakes requester',
              'requester wakes -> next request sent']
     stages = [[] for _ in steps]
-    i, t0, last = 0, None, None
+    i, last = 0, None
     for t, a, b in wakes:
         if steps[i](a, b):
             if last is not None:
                 stages[(i - 1) % 4].append((t - last) * 1e6)
             last = t
             i = (i + 1) % 4
-        elif i == 0 and last is not None and steps[0](a, b):
-            last = t
     print('primary %d, secondary %d: %d round trips' % (p, s, len(stages[1])))
     for name, v in zip(names, stages):
         if v:

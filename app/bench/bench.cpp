@@ -164,8 +164,11 @@ parse(int argc, char **argv)
 			o.rounds = std::stoi(v);
 		else if (k == "--devices")
 			o.only = str_list(v);
-		else if (k == "--from" && (v == "primary" || v == "secondary"))
+		else if (k == "--from") {
+			if (v != "primary" && v != "secondary")
+				throw std::invalid_argument("--from primary|secondary");
 			o.issuers = {v == "primary" ? 0 : 1};
+		}
 		else if (k == "--secondaries")
 			o.secondaries = int_list(v);
 		else if (k == "--probe-delay-ms")
