@@ -44,10 +44,13 @@ hotplug()
 void
 emit(const std::string &text)
 {
+	/* one line at a time: the event printer emits from a thread of its own */
+	flockfile(stdout);
 	std::fputs(text.c_str(), stdout);
 	if (text.empty() || text.back() != '\n')
 		std::fputc('\n', stdout);
 	std::fflush(stdout);
+	funlockfile(stdout);
 }
 
 /* What a handler's exception leaves: a failed command and a line. */

@@ -282,6 +282,28 @@ PtyProcess::signal(int sig)
 }
 
 void
+PtyProcess::stop(std::chrono::milliseconds timeout)
+{
+	if (!running())
+		fail("cannot stop it: it has ended");
+	kill(pid_, SIGSTOP);
+	auto deadline = Clock::now() + timeout;
+	for (;;) {
+		int st = 0;
+		pid_t r = waitpid(pid_, &st, WNOHANG | WUNTRACED);
+		if (r == pid_ && WIFSTOPPED(st))
+			return;
+		if (r == pid_) {
+			status_ = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+			fail("it ended instead of stopping");
+		}
+		if (Clock::now() >= deadline)
+			fail("it did not stop");
+		usleep(1000);
+	}
+}
+
+void
 PtyProcess::terminate(std::chrono::milliseconds grace)
 {
 	if (pid_ <= 0 || !running())

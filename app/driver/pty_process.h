@@ -63,6 +63,8 @@ public:
 	/* Ends the program by PID if it still runs: SIGTERM, then SIGKILL. */
 	void terminate(std::chrono::milliseconds grace = 2s);
 	void signal(int sig);
+	/* SIGSTOP, then waits until every thread of the program has stopped. */
+	void stop(std::chrono::milliseconds timeout = 10s);
 
 	/* Everything printed so far, escape sequences and CRs removed. */
 	const std::string &transcript() const { return out_; }

@@ -38,6 +38,22 @@ private:
 	std::string devargs_, name_;
 };
 
+/* A tap interface of a name of its own, which the PMD creates and removes. */
+class Tap : public TestDevice {
+public:
+	Tap()
+	{
+		static std::atomic<int> n;
+		iface_ = "hpt" + std::to_string(getpid() % 100000) + "x" +
+			std::to_string(n++);
+	}
+	std::string devargs() const override { return "net_tap0,iface=" + iface_; }
+	std::string name() const override { return "net_tap0"; }
+
+private:
+	std::string iface_;
+};
+
 class AfPacket : public TestDevice {
 public:
 	std::string devargs() const override
@@ -138,6 +154,8 @@ make_device(const std::string &kind)
 		return std::make_unique<Vhost>();
 	if (kind == "virtio_user")
 		return std::make_unique<VirtioUser>();
+	if (kind == "tap")
+		return std::make_unique<Tap>();
 	throw std::invalid_argument("unknown device kind " + kind);
 }
 

@@ -21,7 +21,7 @@ public:
 	virtual std::string name() const = 0;
 };
 
-/* kind: af_packet, null, ring, vhost, virtio_user. */
+/* kind: af_packet, null, ring, tap, vhost, virtio_user. */
 std::unique_ptr<TestDevice> make_device(const std::string &kind);
 
 /* A veth pair, both ends up; deleted by the destructor. */

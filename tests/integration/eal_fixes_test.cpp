@@ -170,7 +170,8 @@ TEST_P(Timeout, StoppedSecondaryFailsTheAttachWithETimedOut)
 	/* a short timeout where the EAL has the setting; 5 s where not */
 	c.run(0, "hotplug-timeout 1000");
 
-	c.proc(2).signal(SIGSTOP);
+	/* stopped for sure before the request goes out, or it may answer it */
+	c.proc(2).stop();
 	std::string out = c.run(issuer, "attach net_null0");
 	EXPECT_TRUE(contains(out, "failed to attach device net_null0: ETIMEDOUT"))
 		<< "secondary 2 is stopped; " << c.label(issuer) << " printed:\n" << out;

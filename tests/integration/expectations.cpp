@@ -83,7 +83,8 @@ attach_detach_round(driver::Cluster &c, const Flow &flow,
 {
 	std::string out = c.run(flow.attacher, "attach " + devargs);
 	EXPECT_TRUE(contains(out, "attached device " + name)) << out;
-	EXPECT_FALSE(contains(out, "failed")) << out;
+	/* the host's failure, not a driver's log (net_tap without multiq) */
+	EXPECT_FALSE(contains(out, "failed to attach")) << out;
 	ASSERT_TRUE(all_list(c, {name})) << "after attach";
 
 	auto before = c.lists();
@@ -95,7 +96,7 @@ attach_detach_round(driver::Cluster &c, const Flow &flow,
 
 	out = c.run(flow.detacher, "detach " + name);
 	EXPECT_TRUE(contains(out, "detached device " + name)) << out;
-	EXPECT_FALSE(contains(out, "failed")) << out;
+	EXPECT_FALSE(contains(out, "failed to detach")) << out;
 	ASSERT_TRUE(all_list(c, {})) << "after detach";
 
 	out = c.run(flow.detacher, "detach " + name);

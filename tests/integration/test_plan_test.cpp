@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Test plan 63.3, 63.4, 63.6 (af_packet), 63.7 (vhost-user), 63.8
- * (virtio-user), and the same for net_null and net_ring: one primary and two
- * secondaries; attach and detach from the primary, from a secondary, and
- * across (attach in one process, detach in another), twice over. A repeated
+ * (virtio-user), and the same for net_tap (whose probe in a secondary asks
+ * the primary for its queues over IPC), net_null and net_ring: one primary
+ * and two secondaries; attach and detach from the primary, from a secondary,
+ * and across (attach in one process, detach in another), twice over. A repeated
  * attach or detach fails in the process that issued it and changes no list.
  */
 #include <string>
@@ -45,7 +46,8 @@ case_name(const ::testing::TestParamInfo<TestPlan::ParamType> &info)
 
 INSTANTIATE_TEST_SUITE_P(Vdev, TestPlan,
 	::testing::Combine(
-		::testing::Values("af_packet", "vhost", "virtio_user", "null", "ring"),
+		::testing::Values("af_packet", "vhost", "virtio_user", "tap", "null",
+			"ring"),
 		::testing::ValuesIn(flows)),
 	case_name);
 
