@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include "bench_command.h"
 
-#include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <cstring>
 
@@ -16,21 +14,9 @@
 
 #include "guarded.h"
 #include "messages.h"
+#include "percentiles.h"
 
 namespace hotplug_mp::host {
-
-Percentiles
-percentiles(std::vector<double> &samples)
-{
-	if (samples.empty())
-		return {0, 0};
-	std::sort(samples.begin(), samples.end());
-	size_t n = samples.size();
-	double median = n % 2 ? samples[n / 2] :
-		(samples[n / 2 - 1] + samples[n / 2]) / 2;
-	size_t p99 = static_cast<size_t>(std::ceil(0.99 * n)) - 1;
-	return {median, samples[p99]};
-}
 
 namespace {
 

@@ -17,13 +17,6 @@ namespace hotplug_mp::host {
 std::vector<cmdline_parse_inst_t *> bench_commands();
 std::string bench_help();
 
-/* The median and 99th percentile of samples (sorted in place). */
-struct Percentiles {
-	double median;
-	double p99;
-};
-Percentiles percentiles(std::vector<double> &samples);
-
 } // namespace hotplug_mp::host
 
 #endif

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "cluster.h"
+#include "percentiles.h"
 #include "run_dir.h"
 #include "sysfs_tree.h"
 
@@ -185,14 +186,6 @@ parse(int argc, char **argv)
 	return o;
 }
 
-double
-median(std::vector<double> v)
-{
-	std::sort(v.begin(), v.end());
-	size_t n = v.size();
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
 /* Each figure: the median over the rounds of the medians (and p99s) of one. */
 Row
 combine(const std::vector<Row> &runs)
@@ -202,7 +195,7 @@ combine(const std::vector<Row> &runs)
 		std::vector<double> v;
 		for (const Row &x : runs)
 			v.push_back(x.*f);
-		return median(v);
+		return hotplug_mp::percentiles(v).median;
 	};
 	for (double Row::*f : {&Row::attach_median, &Row::attach_p99,
 			&Row::detach_median, &Row::detach_p99,

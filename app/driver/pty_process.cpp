@@ -2,9 +2,9 @@
 #include "pty_process.h"
 
 #include <cerrno>
-#include <optional>
 #include <csignal>
 #include <cstring>
+#include <optional>
 #include <fcntl.h>
 #include <poll.h>
 #include <pty.h>
@@ -94,6 +94,13 @@ find_split(const std::string &text, const std::string &needle, size_t from)
 		}
 	}
 	return std::nullopt;
+}
+
+/* A waitpid() status as a shell tells it: the exit code, or 128+signal. */
+int
+exit_status(int st)
+{
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
 } // namespace
@@ -254,7 +261,7 @@ PtyProcess::running()
 	int st;
 	pid_t r = waitpid(pid_, &st, WNOHANG);
 	if (r == pid_) {
-		status_ = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+		status_ = exit_status(st);
 		return false;
 	}
 	return true;
@@ -294,7 +301,7 @@ PtyProcess::stop(std::chrono::milliseconds timeout)
 		if (r == pid_ && WIFSTOPPED(st))
 			return;
 		if (r == pid_) {
-			status_ = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+			status_ = exit_status(st);
 			fail("it ended instead of stopping");
 		}
 		if (Clock::now() >= deadline)
@@ -348,7 +355,7 @@ run_command(const std::vector<std::string> &argv, std::string *output)
 		;
 	if (output != nullptr)
 		*output = out;
-	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	return exit_status(st);
 }
 
 } // namespace hotplug_mp::driver
