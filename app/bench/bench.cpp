@@ -10,6 +10,7 @@
  *       [--simnic-stock SO --simnic-patched SO] [--cycles N]
  *       [--secondaries 0,1,2,4,8] [--probe-delay-ms 5] [--rounds 5]
  *       [--from primary|secondary] [--devices net_null,...] [--csv FILE]
+ *       [--placement float|split|housekeeping|one-cpu]
  *
  * Every figure is the median over the rounds of one run's figure; the
  * runs of stock and patched alternate.
@@ -22,6 +23,7 @@
 #include <map>
 #include <optional>
 #include <regex>
+#include <sched.h>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -36,6 +38,55 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/*
+ * Where the threads of the processes run. DPDK puts a process's control
+ * threads (IPC, interrupt) on the CPUs its lcores leave free, and with the
+ * main lcore when none is left.
+ */
+struct Placement {
+	std::string name;
+	std::string primary, secondary; /* --lcores */
+	bool one_cpu; /* the processes inherit an affinity of CPU 0 alone */
+};
+
+const std::vector<Placement> placements = {
+	/*
+	 * The default. Each process's lcore may run on any CPU, and so may
+	 * its EAL threads. Pinned as in the tests ("split"), every
+	 * secondary's interrupt and IPC threads would share CPU 0 with the
+	 * issuing thread of the primary: on two cores the secondaries could
+	 * only answer one after the other.
+	 */
+	{"float", "0@(0,1)", "1@(0,1)", false},
+	/* as in the tests: control threads on the CPU the lcore leaves */
+	{"split", "0@0", "1@1", false},
+	/* every lcore on CPU 1, every control thread on CPU 0 */
+	{"housekeeping", "0@1", "1@1", false},
+	/* every thread on CPU 0: no wake-up crosses CPUs */
+	{"one-cpu", "0@0", "1@0", true},
+};
+
+/* While alive, this thread and the processes it starts run on CPU 0. */
+class OnCpu0 {
+public:
+	OnCpu0()
+	{
+		if (sched_getaffinity(0, sizeof(saved_), &saved_) != 0)
+			throw std::runtime_error("sched_getaffinity failed");
+		cpu_set_t one;
+		CPU_ZERO(&one);
+		CPU_SET(0, &one);
+		if (sched_setaffinity(0, sizeof(one), &one) != 0)
+			throw std::runtime_error("cannot run on CPU 0");
+	}
+	~OnCpu0() { sched_setaffinity(0, sizeof(saved_), &saved_); }
+	OnCpu0(const OnCpu0 &) = delete;
+	OnCpu0 &operator=(const OnCpu0 &) = delete;
+
+private:
+	cpu_set_t saved_;
+};
+
 struct Options {
 	std::map<std::string, std::string> host;   /* flavour -> host */
 	std::map<std::string, std::string> simnic; /* flavour -> .so */
@@ -46,6 +97,7 @@ struct Options {
 	std::vector<int> secondaries = {0, 1, 2, 4, 8};
 	int probe_delay_ms = 5;
 	std::string csv = "bench.csv";
+	Placement placement = placements.front();
 };
 
 /* net_null, every process in the benchmark's session */
@@ -67,15 +119,12 @@ measure(const Options &o, const std::string &flavour, const std::string &device,
 	co.host = o.host.at(flavour);
 	co.secondaries = secondaries;
 	co.prefix = unique_prefix("hpmp_bench");
-	/*
-	 * Each process's lcore may run on any CPU, and so may its EAL
-	 * threads. Pinned as in the tests (primary on CPU 0, secondaries on
-	 * CPU 1), every secondary's interrupt and IPC threads would share
-	 * CPU 0 with the issuing thread of the primary: on two cores the
-	 * secondaries could only answer one after the other.
-	 */
 	for (int i = 0; i <= secondaries; i++)
-		co.lcores_of[i] = {"--lcores", i == 0 ? "0@(0,1)" : "1@(0,1)"};
+		co.lcores_of[i] = {"--lcores", i == 0 ? o.placement.primary :
+			o.placement.secondary};
+	std::optional<OnCpu0> on_cpu0;
+	if (o.placement.one_cpu)
+		on_cpu0.emplace();
 	std::string devargs = "net_null0";
 	bool simnic = device.rfind("simnic", 0) == 0;
 	/*
@@ -176,6 +225,14 @@ parse(int argc, char **argv)
 			o.probe_delay_ms = std::stoi(v);
 		else if (k == "--csv")
 			o.csv = v;
+		else if (k == "--placement") {
+			auto p = std::find_if(placements.begin(), placements.end(),
+				[&](const Placement &x) { return x.name == v; });
+			if (p == placements.end())
+				throw std::invalid_argument("--placement "
+					"float|split|housekeeping|one-cpu, not " + v);
+			o.placement = *p;
+		}
 		else
 			throw std::invalid_argument("unknown option " + k);
 	}
@@ -275,16 +332,17 @@ main(int argc, char **argv)
 		std::ofstream csv(o.csv);
 		csv << "flavour,device,issuer,secondaries,attach_median_us,"
 			"attach_p99_us,detach_median_us,detach_p99_us,"
-			"cycle_median_us,cycle_p99_us\n";
+			"cycle_median_us,cycle_p99_us,placement\n";
 		for (const Row &r : rows)
 			csv << r.flavour << ',' << r.device << ',' << r.issuer << ','
 				<< r.secondaries << ',' << r.attach_median << ','
 				<< r.attach_p99 << ',' << r.detach_median << ','
 				<< r.detach_p99 << ',' << r.cycle_median << ','
-				<< r.cycle_p99 << '\n';
+				<< r.cycle_p99 << ',' << o.placement.name << '\n';
 
 		std::printf("\nattach+detach cycle, median us (%d cycles, median "
-			"of %d rounds)\n", o.cycles, o.rounds);
+			"of %d rounds, placement %s)\n", o.cycles, o.rounds,
+			o.placement.name.c_str());
 		std::printf("%-20s %-9s %3s %10s %10s %8s\n", "device", "from", "N",
 			"stock", "patched", "ratio");
 		for (const std::string &device : devices)
