@@ -25,6 +25,7 @@
 #include <regex>
 #include <sched.h>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
