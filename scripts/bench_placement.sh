@@ -12,15 +12,16 @@ cd "$top"
 scripts/setup.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# one CSV: the header of the first run, the rows of all
+header=1
 for p in float split housekeeping one-cpu; do
 	build/app/hotplug_mp-bench \
 		--stock "$top/build-stock/app/dpdk-hotplug_mp" \
 		--patched "$top/build/app/dpdk-hotplug_mp" \
 		--devices net_null --secondaries 1,8 --placement "$p" \
-		--csv "$tmp/$p.csv" "$@" >/dev/null
+		--csv "$tmp/run.csv" "$@" >/dev/null
+	tail -n +$((header ? 1 : 2)) "$tmp/run.csv" >>"$tmp/all.csv"
+	header=0
 done
-head -n 1 "$tmp/float.csv" >doc/bench_placement.csv
-for p in float split housekeeping one-cpu; do
-	tail -n +2 "$tmp/$p.csv" >>doc/bench_placement.csv
-done
+mv "$tmp/all.csv" doc/bench_placement.csv
 python3 scripts/placement_table.py doc/bench_placement.csv
