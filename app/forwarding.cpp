@@ -172,9 +172,10 @@ forward_start(uint16_t port)
 		return failed(-EBUSY, "already forwarding on port " +
 			std::to_string(f.port) + "; forward stop first");
 	/*
-	 * DPDK 22.11 sets a process's fast-path queue pointers when the port
-	 * is probed in it (secondary) or started (primary): a secondary which
-	 * attached the port before the primary configured it has none.
+	 * DPDK (22.11 to 26.07) sets a process's fast-path queue pointers
+	 * when the port is probed in it (secondary) or started (primary): a
+	 * secondary which attached the port before the primary configured it
+	 * has none.
 	 */
 	if (rte_eth_fp_ops[port].rxq.data == nullptr ||
 	    rte_eth_fp_ops[port].txq.data == nullptr)

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * testpmd's driver-command ABI (app/test-pmd/testpmd.h in DPDK 22.11), which
- * testpmd does not install. A module fills one table and hands it to
- * testpmd_add_driver_commands(); whichever host process exports that symbol
- * (dpdk-testpmd, dpdk-hotplug_mp) merges the commands into its prompt.
+ * testpmd's driver-command ABI (app/test-pmd/testpmd.h, the same in DPDK
+ * 22.11 and 26.07), which testpmd does not install. A module fills one
+ * table and hands it to testpmd_add_driver_commands(); whichever host
+ * process exports that symbol (dpdk-testpmd, dpdk-hotplug_mp) merges the
+ * commands into its prompt.
  */
 #ifndef HOTPLUG_MP_TESTPMD_ABI_H
 #define HOTPLUG_MP_TESTPMD_ABI_H

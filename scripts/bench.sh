@@ -9,14 +9,14 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
-scripts/setup.sh
+scripts/setup.sh 26.07 26.07-base
 dpkg-query -W -f='${Status}' python3-matplotlib 2>/dev/null | grep -q 'install ok installed' ||
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 		python3-matplotlib >/dev/null
 build/app/hotplug_mp-bench \
-	--stock "$top/build-stock/app/dpdk-hotplug_mp" \
+	--stock "$top/build-base/app/dpdk-hotplug_mp" \
 	--patched "$top/build/app/dpdk-hotplug_mp" \
-	--simnic-stock "$top/build-stock/pcisim/pmd/libnet_simnic.so" \
+	--simnic-stock "$top/build-base/pcisim/pmd/libnet_simnic.so" \
 	--simnic-patched "$top/build/pcisim/pmd/libnet_simnic.so" \
 	--csv doc/bench.csv "$@"
 # Debian's python3-matplotlib belongs to /usr/bin/python3

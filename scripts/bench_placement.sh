@@ -9,14 +9,14 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
-scripts/setup.sh
+scripts/setup.sh 26.07 26.07-base
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # one CSV: the header of the first run, the rows of all
 header=1
 for p in float split housekeeping one-cpu; do
 	build/app/hotplug_mp-bench \
-		--stock "$top/build-stock/app/dpdk-hotplug_mp" \
+		--stock "$top/build-base/app/dpdk-hotplug_mp" \
 		--patched "$top/build/app/dpdk-hotplug_mp" \
 		--devices net_null --secondaries 1,8 --placement "$p" \
 		--csv "$tmp/run.csv" "$@" >/dev/null

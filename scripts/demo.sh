@@ -9,6 +9,6 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
-scripts/setup.sh
+scripts/setup.sh 26.07
 exec build/app/hotplug_mp-demo "$top/build/app/dpdk-hotplug_mp" \
 	--simnic "$top/build/pcisim/pmd/libnet_simnic.so" "$@"

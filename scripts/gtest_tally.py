@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Tallies GoogleTest JSON reports into one line: N passed, N failed.
 
-  gtest_tally.py [--expect-fail FILE] LABEL=report.json ...
+  gtest_tally.py [--subset] LABEL=REPORT[@EXPECT] ...
 
-A report given as stock:LABEL=... is a run on stock DPDK: its tests matching
-a pattern in FILE must fail there (the bug a patch fixes is reproduced) and
-count as passed when they do; one that passes on stock counts as failed.
+A report given with @EXPECT is a run on unpatched DPDK (a baseline): its
+tests matching a pattern in the file EXPECT must fail there (the bug a
+patch fixes is reproduced) and count as passed when they do; one that
+passes there counts as failed. Each pattern must match a test that ran in
+the reports given that file, or it proves nothing and counts as failed,
+unless --subset says that only some tests ran (GTEST_FILTER).
 """
 import fnmatch
 import json
@@ -38,14 +41,21 @@ def tests_of(report):
 
 
 def main(argv):
-    expectations = []
-    if len(argv) > 2 and argv[1] == '--expect-fail':
-        expectations = load_expectations(argv[2])
-        argv = argv[2:]
+    subset = len(argv) > 1 and argv[1] == '--subset'
+    if subset:
+        argv = argv[1:]
     passed = failed = skipped = 0
+    expectations = {}  # file -> [(pattern, why)]
+    matched = {}       # file -> patterns that matched a test that ran
     for arg in argv[1:]:
-        label, _, report = arg.partition('=')
-        stock = label.startswith('stock:')
+        label, _, rest = arg.partition('=')
+        report, _, expect = rest.partition('@')
+        pats = []
+        if expect:
+            if expect not in expectations:
+                expectations[expect] = load_expectations(expect)
+                matched[expect] = set()
+            pats = expectations[expect]
         try:
             results = list(tests_of(report))
         except (OSError, ValueError) as e:
@@ -53,22 +63,32 @@ def main(argv):
             failed += 1
             continue
         for name, result in results:
-            why = next((w for p, w in expectations if fnmatch.fnmatch(name, p)), None)
             if result == 'skipped':
                 skipped += 1
                 continue
-            if stock and why:
+            hit = next(((p, w) for p, w in pats if fnmatch.fnmatch(name, p)), None)
+            if hit:
+                matched[expect].add(hit[0])
                 if result == 'failed':
                     passed += 1
-                    print('%s: %s fails as expected on stock (fixed by %s)' % (label, name, why))
+                    print('%s: %s fails as expected without the patches (fixed by %s)'
+                          % (label, name, hit[1]))
                 else:
                     failed += 1
-                    print('%s: %s PASSED on stock, expected it to fail (%s)' % (label, name, why))
+                    print('%s: %s PASSED without the patches, expected it to fail (%s)'
+                          % (label, name, hit[1]))
             elif result == 'passed':
                 passed += 1
             else:
                 failed += 1
                 print('%s: %s FAILED' % (label, name))
+    if not subset:
+        for expect, pats in expectations.items():
+            for pat, why in pats:
+                if pat not in matched[expect]:
+                    failed += 1
+                    print('%s: pattern %s matches no test that ran: nothing shows '
+                          'the bug %s fixes' % (expect, pat, why))
     line = '%d passed, %d failed' % (passed, failed)
     if skipped:
         line += ', %d skipped' % skipped

@@ -1,58 +1,83 @@
 #!/usr/bin/env bash
-# A git tree of DPDK 22.11.11 with patches/ applied as commits, for working
-# on the series, and the series' style checks.
+# A git tree of a DPDK release with one series of patches/ applied as
+# commits, for working on the series, and the series' checks.
 #
-#   scripts/patch-tree.sh DIR           make DIR: base commit + `git am` of the series
-#   scripts/patch-tree.sh --check DIR   also build every prefix of the series,
-#                                       and run DPDK's check-git-log.sh and
-#                                       checkpatches.sh (kernel checkpatch.pl from
-#                                       Debian's linux-source-6.1) on the series
+#   scripts/patch-tree.sh [--series S] DIR          make DIR: base commit + `git am`
+#   scripts/patch-tree.sh --build [--series S] DIR  also build every prefix of the series
+#   scripts/patch-tree.sh --check [--series S] DIR  also run DPDK's check-git-log.sh and
+#                                                   checkpatches.sh (kernel checkpatch.pl
+#                                                   from Debian's linux-source-6.1)
+# S is main (default: DPDK 26.07), 22.11 or 25.11 (the LTS backports).
 # After editing commits in DIR, regenerate the series with
-#   git -C DIR format-patch --cover-letter -o "$PWD/patches" base..HEAD
-# (keep the cover letter's text).
+#   scripts/format-series.sh S DIR
+# which keeps the cover letter's text.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-check=0
-if [ "${1:-}" = "--check" ]; then
-	check=1
-	shift
-fi
-dir=${1:?usage: scripts/patch-tree.sh [--check] DIR}
+log() { printf '[patch-tree] %s\n' "$*"; }
+die() { printf '[patch-tree] error: %s\n' "$*" >&2; exit 1; }
 
-file=$(sed -n 's/^source_filename *= *//p' "$top/subprojects/dpdk.wrap")
-[ -f "$top/subprojects/packagecache/$file" ] ||
-	"$top/scripts/setup.sh" --no-build
+build=0 check=0 ser=main
+while [ $# -gt 1 ]; do
+	case $1 in
+	--build) build=1 ;;
+	--check) build=1 check=1 ;;
+	--series) ser=$2; shift ;;
+	*) break ;;
+	esac
+	shift
+done
+[ $# -eq 1 ] || die "usage: scripts/patch-tree.sh [--build|--check] [--series main|22.11|25.11] DIR"
+dir=$(realpath -m "$1")
+
+cd "$top"
+. scripts/lib/dpdk_sources.sh
+wrap=$(series_wrap "$ser")
+fetch_tarball "$wrap"
+file=$(wrap_value "$wrap" source_filename)
+patches=$(series "$ser")
+[ -n "$patches" ] || die "patches/$ser/ holds no series"
 
 rm -rf "$dir"
 mkdir -p "$dir"
-tar -C "$dir" --strip-components=1 -xf "$top/subprojects/packagecache/$file"
+tar -C "$dir" --strip-components=1 -xf "subprojects/packagecache/$file"
 cd "$dir"
+# the commits are the tree's own: no identity of the user is needed
+export GIT_COMMITTER_NAME=patch-tree GIT_COMMITTER_EMAIL=patch-tree@localhost
 git init -q
 git add -A -f
-git -c user.name=base -c user.email=base@localhost commit -qm "DPDK 22.11.11"
+git -c user.name=base -c user.email=base@localhost commit -qm "${file%.tar.xz}"
 git tag base
-for p in $(ls "$top"/patches/[0-9][0-9][0-9][0-9]-*.patch | grep -v '/0000-'); do
-	git am -q "$p"
+for p in $patches; do
+	git am -q "$top/$p"
 done
 git log --oneline base..HEAD
 
-[ $check -eq 1 ] || exit 0
+[ $build -eq 1 ] || exit 0
 
 # every prefix of the series builds: one trimmed build, rebuilt at each
 # commit (only what a patch touches is compiled again)
 bdir=$dir/build-prefixes
 orig=$(git symbolic-ref -q --short HEAD || git rev-parse HEAD)
-meson setup "$bdir" -Denable_drivers=bus/pci,bus/vdev,net/null \
-	-Ddisable_apps='*' -Dtests=false -Dexamples= -Denable_docs=false \
-	-Denable_kmods=false >/dev/null
+opts=(-Denable_libs= -Denable_drivers=bus/pci,bus/vdev,net/null
+	-Ddisable_apps='*' -Dtests=false -Dexamples= -Denable_docs=false
+	-Ddefault_library=static)
+grep -q "option('enable_kmods'" meson_options.txt && opts+=(-Denable_kmods=false)
+# DPDK's build scripts need Debian's python3 (elftools)
+export PATH=/usr/bin:$PATH
+meson setup "$bdir" "${opts[@]}" >/dev/null
 for c in $(git rev-list --reverse base..HEAD); do
 	git checkout -q "$c"
-	ninja -C "$bdir" >/dev/null ||
-		{ echo "prefix build FAILED at $(git log --oneline -1)"; exit 1; }
+	ninja -C "$bdir" >"$bdir/prefix.log" 2>&1 ||
+		{ tail -30 "$bdir/prefix.log"; die "prefix build FAILED at $(git log --oneline -1)"; }
+	warnings=$(grep -c 'warning:' "$bdir/prefix.log" || true)
+	[ "$warnings" -eq 0 ] ||
+		{ grep -A4 'warning:' "$bdir/prefix.log" | head -40; die "prefix build warns at $(git log --oneline -1)"; }
 	echo "prefix builds: $(git log --oneline -1)"
 done
 git checkout -q "$orig"
+
+[ $check -eq 1 ] || exit 0
 
 # check-git-log.sh: commit-log rules over base..HEAD
 devtools/check-git-log.sh -r "base..HEAD" && echo "check-git-log: OK"
@@ -76,4 +101,4 @@ if [ ! -x "$cp_dir/checkpatch.pl" ]; then
 fi
 DPDK_CHECKPATCH_PATH=$cp_dir/checkpatch.pl \
 	DPDK_CHECKPATCH_CODESPELL=/usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt \
-	devtools/checkpatches.sh $(ls "$top"/patches/[0-9][0-9][0-9][0-9]-*.patch | grep -v '/0000-')
+	devtools/checkpatches.sh $(for p in $patches; do echo "$top/$p"; done)

@@ -9,7 +9,7 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
-scripts/setup.sh
+scripts/setup.sh 26.07 26.07-base
 command -v perf >/dev/null ||
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 		linux-perf >/dev/null
@@ -17,7 +17,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for flavour in stock patched; do
 	b=build
-	[ $flavour = stock ] && b=build-stock
+	[ $flavour = stock ] && b=build-base
 	perf sched record -q -o "$tmp/$flavour.data" -- \
 		build/app/hotplug_mp-bench --stock "$b/app/dpdk-hotplug_mp" \
 		--patched "$b/app/dpdk-hotplug_mp" --secondaries 1 \

@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # One-time (and idempotent) set-up of a Debian 12 machine for hotplug_mp:
-# packages, hugepages, the DPDK 22.11 source with our patches, both builds.
+# packages, hugepages, the DPDK sources with their patch series, the builds.
 #
-#   scripts/setup.sh            everything
-#   scripts/setup.sh --no-build packages, hugepages and source only
+#   scripts/setup.sh [--no-build] [FLAVOUR...]     default: every flavour
 #
-# Builds: build/        DPDK subproject with patches/ applied ("patched")
-#         build-stock/  Debian's binary libdpdk-dev, unpatched ("stock")
-#         build-asan/   the patched build with AddressSanitizer
+# Flavours, each a build directory:
+#   26.07       build/             DPDK 26.07 + patches/main/ (the default)
+#   26.07-base  build-base/        DPDK 26.07 unpatched, from the same tarball:
+#                                  the baseline the fixes are measured against
+#   26.07-asan  build-asan/        as 26.07, with AddressSanitizer
+#   22.11       build-22.11/       DPDK 22.11.11 LTS + patches/22.11/ (backport)
+#   22.11-base  build-22.11-base/  Debian 12's libdpdk-dev 22.11, unpatched
+#
+# --no-build prepares packages, hugepages and the sources of the flavours
+# named, and builds nothing.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,11 +21,14 @@ cd "$top"
 
 log() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
+. scripts/lib/dpdk_sources.sh
+
+all_flavours=(26.07 26.07-base 26.07-asan 22.11 22.11-base)
 
 packages=(
 	build-essential pkg-config meson ninja-build python3-pyelftools
 	libnuma-dev libgtest-dev libgmock-dev
-	libdpdk-dev dpdk dpkg-dev xz-utils patch iproute2 procps
+	libdpdk-dev dpdk dpkg-dev xz-utils patch iproute2 procps curl
 )
 
 install_packages() {
@@ -33,75 +42,6 @@ install_packages() {
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 		--no-install-recommends "${missing[@]}" >/dev/null
-}
-
-# apt-get source needs deb-src entries; derive them from the machine's own
-# Debian entries so that no host name is written anywhere by us.
-enable_deb_src() {
-	local src=/etc/apt/sources.list.d/debian.sources
-	local dst=/etc/apt/sources.list.d/hotplug-mp-deb-src.sources
-	if grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ ||
-	   grep -qs '^deb-src' /etc/apt/sources.list; then
-		return 0
-	fi
-	if [ -f "$src" ]; then
-		sed 's/^Types: deb$/Types: deb-src/' "$src" > "$dst"
-	elif [ -f /etc/apt/sources.list ]; then
-		sed -n 's/^deb /deb-src /p' /etc/apt/sources.list > \
-			/etc/apt/sources.list.d/hotplug-mp-deb-src.list
-	else
-		die "no Debian apt sources found to derive deb-src entries from"
-	fi
-	apt-get update -qq
-}
-
-wrap_value() { sed -n "s/^$1 *= *//p" subprojects/dpdk.wrap; }
-
-fetch_dpdk() {
-	local file hash dir cache tmp
-	file=$(wrap_value source_filename)
-	hash=$(wrap_value source_hash)
-	cache=subprojects/packagecache
-	mkdir -p "$cache"
-	if [ -f "$cache/$file" ] &&
-	   echo "$hash  $cache/$file" | sha256sum --quiet -c - 2>/dev/null; then
-		return 0
-	fi
-	enable_deb_src
-	log "fetching the DPDK source package with apt-get source"
-	tmp=$(mktemp -d)
-	(cd "$tmp" && apt-get source --download-only -qq dpdk >/dev/null 2>&1) ||
-		die "apt-get source dpdk failed"
-	[ -f "$tmp/$file" ] || die "apt-get source did not bring $file (got: $(ls "$tmp"))"
-	echo "$hash  $tmp/$file" | sha256sum --quiet -c - ||
-		die "$file does not match source_hash in subprojects/dpdk.wrap"
-	mv "$tmp/$file" "$cache/$file"
-	rm -rf "$tmp"
-}
-
-# The series in order, without the cover letter.
-series() { ls patches/[0-9][0-9][0-9][0-9]-*.patch 2>/dev/null | grep -v '/0000-' || true; }
-
-# Unpack the tarball and apply patches/*.patch (not the cover letter).
-# A stamp records which patches the tree carries; any change re-unpacks.
-prepare_source() {
-	local file dir stamp want
-	file=$(wrap_value source_filename)
-	dir=subprojects/$(wrap_value directory)
-	stamp=$dir/.hotplug_mp-patches
-	want=$(series | xargs -r cat | sha256sum | cut -d' ' -f1)
-	if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
-		return 0
-	fi
-	log "unpacking $file and applying patches/"
-	rm -rf "$dir"
-	tar -C subprojects -xf "subprojects/packagecache/$file"
-	for p in $(series); do
-		log "  $(basename "$p")"
-		patch -d "$dir" -p1 --batch --forward --quiet < "$p" ||
-			die "patch $p does not apply"
-	done
-	echo "$want" > "$stamp"
 }
 
 setup_hugepages() {
@@ -119,30 +59,75 @@ setup_hugepages() {
 	log "hugepages: $(cat /proc/sys/vm/nr_hugepages) x 2 MiB on /dev/hugepages"
 }
 
-build() {
-	local t0=$SECONDS
-	if [ ! -f build/build.ninja ]; then
-		meson setup build -Ddpdk=subproject >/dev/null
-	fi
-	log "building build/ (patched DPDK subproject)"
-	ninja -C build >build/ninja.log 2>&1 || { tail -40 build/ninja.log; die "build failed"; }
-	if [ ! -f build-stock/build.ninja ]; then
-		meson setup build-stock -Ddpdk=system >/dev/null
-	fi
-	log "building build-stock/ (Debian libdpdk 22.11, unpatched)"
-	ninja -C build-stock >build-stock/ninja.log 2>&1 || { tail -40 build-stock/ninja.log; die "stock build failed"; }
-	if [ ! -f build-asan/build.ninja ]; then
-		meson setup build-asan -Ddpdk=subproject -Db_sanitize=address \
-			-Db_lundef=false >/dev/null
-	fi
-	log "building build-asan/ (patched, AddressSanitizer)"
-	ninja -C build-asan >build-asan/ninja.log 2>&1 || { tail -40 build-asan/ninja.log; die "ASan build failed"; }
-	log "builds ready in $((SECONDS - t0)) s"
+build_dir() {
+	case $1 in
+	26.07) echo build ;;
+	26.07-base) echo build-base ;;
+	26.07-asan) echo build-asan ;;
+	22.11) echo build-22.11 ;;
+	22.11-base) echo build-22.11-base ;;
+	*) die "unknown flavour $1 (flavours: ${all_flavours[*]})" ;;
+	esac
 }
+
+# sources FLAVOUR: the DPDK source trees the flavour builds from
+sources() {
+	case $1 in
+	26.07 | 26.07-asan) prepare_source dpdk dpdk-26.07 main ;;
+	26.07-base) prepare_source dpdk dpdk-base "" ;;
+	# the system build takes the driver SDK headers from the 22.11 source,
+	# and its vhost-user backend is the 22.11 build's dpdk-testpmd
+	22.11 | 22.11-base) prepare_source dpdk-22.11 dpdk-stable-22.11.11 22.11 ;;
+	esac
+}
+
+# meson options of a flavour
+options() {
+	case $1 in
+	26.07) echo -Ddpdk=26.07 ;;
+	26.07-base) echo -Ddpdk=26.07-base ;;
+	26.07-asan) echo -Ddpdk=26.07 -Db_sanitize=address -Db_lundef=false ;;
+	22.11) echo -Ddpdk=22.11 ;;
+	22.11-base) echo -Ddpdk=system \
+		-Dvhost_backend="$top/build-22.11/subprojects/dpdk-stable-22.11.11/app/dpdk-testpmd" ;;
+	esac
+}
+
+build() {
+	local f=$1 dir t0=$SECONDS
+	dir=$(build_dir "$f")
+	# meson and DPDK's build scripts need Debian's python3 (elftools),
+	# not another python3 earlier on PATH
+	if [ ! -f "$dir/build.ninja" ]; then
+		PATH=/usr/bin:$PATH meson setup "$dir" --wrap-mode=nodownload \
+			$(options "$f") >"$dir.setup.log" 2>&1 ||
+			{ tail -30 "$dir.setup.log"; die "meson setup of $dir failed"; }
+	fi
+	log "building $dir/ (flavour $f)"
+	PATH=/usr/bin:$PATH ninja -C "$dir" >"$dir/ninja.log" 2>&1 ||
+		{ tail -40 "$dir/ninja.log"; die "build of $dir failed"; }
+	log "$dir/ ready in $((SECONDS - t0)) s"
+}
+
+build=1
+if [ "${1:-}" = "--no-build" ]; then
+	build=0
+	shift
+fi
+wanted=("$@")
+[ ${#wanted[@]} -gt 0 ] || wanted=("${all_flavours[@]}")
+for f in "${wanted[@]}"; do build_dir "$f" >/dev/null; done
+# the 22.11 system build borrows the 22.11 build's dpdk-testpmd
+case " ${wanted[*]} " in *" 22.11-base "*) wanted+=(22.11) ;; esac
+# in the order of all_flavours, each once
+flavours=()
+for f in "${all_flavours[@]}"; do
+	case " ${wanted[*]} " in *" $f "*) flavours+=("$f") ;; esac
+done
 
 [ "$(id -u)" -eq 0 ] || die "run as root (packages, hugepages)"
 install_packages
 setup_hugepages
-fetch_dpdk
-prepare_source
-[ "${1:-}" = "--no-build" ] || build
+for f in "${flavours[@]}"; do sources "$f"; done
+[ $build -eq 1 ] || exit 0
+for f in "${flavours[@]}"; do build "$f"; done

@@ -7,6 +7,7 @@
 #include <rte_malloc.h>
 #include <rte_mbuf.h>
 #include <rte_ring.h>
+#include <rte_version.h>
 
 #include "simnic_log.h"
 
@@ -228,8 +229,19 @@ link_update(struct rte_eth_dev *, int)
 	return 0; /* start and stop keep dev_link current */
 }
 
+/*
+ * Per-queue counters: in struct rte_eth_stats up to DPDK 25.07, in a struct
+ * eth_queue_stats of their own from 25.11 on.
+ */
+#if RTE_VERSION >= RTE_VERSION_NUM(25, 11, 0, 0)
+using QueueStats = struct eth_queue_stats;
+#else
+using QueueStats = struct rte_eth_stats;
+#endif
+
 int
-stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
+queue_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st,
+	QueueStats *qst)
 {
 	for (uint16_t i = 0; i < dev->data->nb_rx_queues; i++) {
 		const Queue *q = rxq(dev, i);
@@ -237,9 +249,9 @@ stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
 			continue;
 		st->ipackets += q->packets;
 		st->ibytes += q->bytes;
-		if (i < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
-			st->q_ipackets[i] = q->packets;
-			st->q_ibytes[i] = q->bytes;
+		if (qst != nullptr && i < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
+			qst->q_ipackets[i] = q->packets;
+			qst->q_ibytes[i] = q->bytes;
 		}
 	}
 	for (uint16_t i = 0; i < dev->data->nb_tx_queues; i++) {
@@ -249,13 +261,28 @@ stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
 		st->opackets += q->packets;
 		st->obytes += q->bytes;
 		st->oerrors += q->errors;
-		if (i < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
-			st->q_opackets[i] = q->packets;
-			st->q_obytes[i] = q->bytes;
+		if (qst != nullptr && i < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
+			qst->q_opackets[i] = q->packets;
+			qst->q_obytes[i] = q->bytes;
 		}
 	}
 	return 0;
 }
+
+#if RTE_VERSION >= RTE_VERSION_NUM(25, 11, 0, 0)
+int
+stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st,
+	struct eth_queue_stats *qst)
+{
+	return queue_stats_get(dev, st, qst);
+}
+#else
+int
+stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
+{
+	return queue_stats_get(dev, st, st);
+}
+#endif
 
 int
 stats_reset(struct rte_eth_dev *dev)
@@ -327,7 +354,8 @@ ethdev_init(struct rte_eth_dev *dev)
 		return 0;
 
 	auto *ad = static_cast<Adapter *>(dev->data->dev_private);
-	const struct rte_pci_addr &a = RTE_ETH_DEV_TO_PCI(dev)->addr;
+	const struct rte_pci_addr &a =
+		container_of(dev->device, struct rte_pci_device, device)->addr;
 	/* locally administered, unique per PCI address */
 	ad->mac = {{0x02, 0x5d, static_cast<uint8_t>(a.domain),
 		static_cast<uint8_t>(a.bus), static_cast<uint8_t>(a.devid),

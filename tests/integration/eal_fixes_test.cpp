@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Faults in the middle of a multi-process hotplug request, one test group
- * per EAL fix in patches/. Each test shows the bug on stock DPDK 22.11
- * (tests/stock_expected_failures.txt names the patch) and passes with the
- * series. After every fault, each live process is checked with "list".
+ * per EAL fix of the series (patches/main/, backported in patches/22.11/).
+ * Each test shows the bug on unpatched DPDK (tests/expected_failures/
+ * names the patch) and passes with the series. After every fault, each
+ * live process is checked with "list".
  */
 #include <chrono>
 #include <csignal>
@@ -282,13 +283,14 @@ interrupt_thread_cpu_ns(pid_t pid)
 			"/proc/" + std::to_string(pid) + "/task")) {
 		std::string comm;
 		std::getline(std::ifstream(task.path() / "comm"), comm);
-		if (comm != "eal-intr-thread")
+		/* its name up to DPDK 23.07, and since */
+		if (comm != "eal-intr-thread" && comm != "dpdk-intr")
 			continue;
 		std::uint64_t ns = 0;
 		std::ifstream(task.path() / "schedstat") >> ns;
 		return ns;
 	}
-	throw std::runtime_error("no eal-intr-thread in pid " + std::to_string(pid));
+	throw std::runtime_error("no interrupt thread in pid " + std::to_string(pid));
 }
 
 class OneSession : public ::testing::TestWithParam<int> {};

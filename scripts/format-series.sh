@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Regenerate patches/S/ from a tree made by scripts/patch-tree.sh (commits
+# base..HEAD), keeping the cover letter's subject and text: those of
+# patches/S/0000-cover-letter.patch, or of FILE (first line the subject,
+# then a blank line, then the text).
+#
+#   scripts/format-series.sh [--cover FILE] S DIR
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cover=
+if [ "${1:-}" = "--cover" ]; then
+	cover=$(realpath "$2")
+	shift 2
+fi
+[ $# -eq 2 ] || { echo "usage: scripts/format-series.sh [--cover FILE] S DIR" >&2; exit 1; }
+ser=$1
+dir=$2
+out=$top/patches/$ser
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+if [ -z "$cover" ]; then
+	# subject and blurb of the current cover letter
+	python3 - "$out/0000-cover-letter.patch" >"$tmp/cover" <<'EOF'
+import re, sys
+text = open(sys.argv[1]).read()
+head, _, body = text.partition('\n\n')
+subject = re.search(r'^Subject: \[PATCH[^\]]*\] (.*(?:\n .*)*)', head, re.M).group(1)
+subject = ' '.join(l.strip() for l in subject.split('\n'))
+blurb = re.split(r'\n\S.*\(\d+\):\n', body)[0].rstrip('\n')
+print(subject + '\n\n' + blurb)
+EOF
+	cover=$tmp/cover
+fi
+git -C "$dir" format-patch -q --cover-letter -o "$tmp/series" base..HEAD
+python3 - "$tmp/series/0000-cover-letter.patch" "$cover" <<'EOF'
+import sys
+path, cover = sys.argv[1], sys.argv[2]
+subject, _, blurb = open(cover).read().partition('\n\n')
+text = open(path).read()
+text = text.replace('*** SUBJECT HERE ***', subject.strip())
+text = text.replace('*** BLURB HERE ***', blurb.rstrip('\n'))
+open(path, 'w').write(text)
+EOF
+rm -f "$out"/[0-9][0-9][0-9][0-9]-*.patch
+mkdir -p "$out"
+cp "$tmp/series"/*.patch "$out/"
+ls "$out"
