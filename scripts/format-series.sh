@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
 # Regenerate patches/S/ from a tree made by scripts/patch-tree.sh (commits
-# base..HEAD), keeping the cover letter's subject and text: those of
-# patches/S/0000-cover-letter.patch, or of FILE (first line the subject,
-# then a blank line, then the text).
+# BASE..HEAD, BASE the tag "base" unless given), keeping the cover letter's
+# subject and text: those of patches/S/0000-cover-letter.patch, or of FILE
+# (first line the subject, then a blank line, then the text).
 #
-#   scripts/format-series.sh [--cover FILE] S DIR
+#   scripts/format-series.sh [--cover FILE] [--base BASE] S DIR
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-cover=
-if [ "${1:-}" = "--cover" ]; then
-	cover=$(realpath "$2")
+cover= base=base
+while [ $# -gt 2 ]; do
+	case $1 in
+	--cover) cover=$(realpath "$2") ;;
+	--base) base=$2 ;;
+	*) break ;;
+	esac
 	shift 2
-fi
-[ $# -eq 2 ] || { echo "usage: scripts/format-series.sh [--cover FILE] S DIR" >&2; exit 1; }
+done
+[ $# -eq 2 ] || { echo "usage: scripts/format-series.sh [--cover FILE] [--base BASE] S DIR" >&2; exit 1; }
 ser=$1
 dir=$2
 out=$top/patches/$ser
@@ -33,7 +37,7 @@ print(subject + '\n\n' + blurb)
 EOF
 	cover=$tmp/cover
 fi
-git -C "$dir" format-patch -q --cover-letter -o "$tmp/series" base..HEAD
+git -C "$dir" format-patch -q --cover-letter -o "$tmp/series" "$base..HEAD"
 python3 - "$tmp/series/0000-cover-letter.patch" "$cover" <<'EOF'
 import sys
 path, cover = sys.argv[1], sys.argv[2]

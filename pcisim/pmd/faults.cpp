@@ -35,6 +35,23 @@ listed(const char *var, const struct rte_pci_addr &addr)
 	return false;
 }
 
+/* A number of ms up to 60000 from the variable, or 0. */
+unsigned int
+ms_of(const char *var)
+{
+	const char *ms = std::getenv(var);
+	if (ms == nullptr)
+		return 0;
+	char *end;
+	unsigned long v = std::strtoul(ms, &end, 10);
+	if (*ms == '\0' || *end != '\0' || v > 60000) {
+		SIMNIC_LOG(WARNING, "%s: ignoring '%s': not a number of ms up "
+			"to 60000", var, ms);
+		return 0;
+	}
+	return static_cast<unsigned int>(v);
+}
+
 } // namespace
 
 Faults
@@ -43,15 +60,10 @@ faults_for(const struct rte_pci_addr &addr)
 	Faults f;
 	f.fail_probe = listed("SIMNIC_FAIL_PROBE", addr);
 	f.fail_remove = listed("SIMNIC_FAIL_REMOVE", addr);
-	if (const char *ms = std::getenv("SIMNIC_PROBE_DELAY_MS")) {
-		char *end;
-		unsigned long v = std::strtoul(ms, &end, 10);
-		if (*ms == '\0' || *end != '\0' || v > 60000)
-			SIMNIC_LOG(WARNING, "SIMNIC_PROBE_DELAY_MS: ignoring '%s': "
-				"not a number of ms up to 60000", ms);
-		else
-			f.probe_delay_ms = static_cast<unsigned int>(v);
-	}
+	f.probe_delay_ms = ms_of("SIMNIC_PROBE_DELAY_MS");
+	f.probe_alarm_ms = ms_of("SIMNIC_PROBE_ALARM_MS");
+	if (const char *devargs = std::getenv("SIMNIC_PROBE_ATTACH"))
+		f.probe_attach = devargs;
 	return f;
 }
 

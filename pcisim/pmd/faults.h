@@ -8,9 +8,20 @@
  *   SIMNIC_FAIL_REMOVE=all|ADDR[,ADDR...]  remove fails with -EBUSY
  *   SIMNIC_PROBE_DELAY_MS=N                probe takes N ms more
  *                                           (a real NIC's init cost)
+ *   SIMNIC_PROBE_ALARM_MS=N                probe waits for an EAL alarm of
+ *                                           N ms, as drivers that poll their
+ *                                           hardware from alarms do; it
+ *                                           fails if the alarm is late
+ *   SIMNIC_PROBE_ATTACH=DEVARGS            probe first attaches DEVARGS with
+ *                                           rte_dev_probe(), as drivers with
+ *                                           sub-devices do (failsafe,
+ *                                           vdev_netvsc), and fails if that
+ *                                           attach fails
  */
 #ifndef HOTPLUG_MP_SIMNIC_FAULTS_H
 #define HOTPLUG_MP_SIMNIC_FAULTS_H
+
+#include <string>
 
 #include <rte_pci.h>
 
@@ -20,6 +31,8 @@ struct Faults {
 	bool fail_probe = false;
 	bool fail_remove = false;
 	unsigned int probe_delay_ms = 0;
+	unsigned int probe_alarm_ms = 0;
+	std::string probe_attach;
 };
 
 Faults faults_for(const struct rte_pci_addr &addr);

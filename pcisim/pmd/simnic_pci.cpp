@@ -9,11 +9,16 @@
  * igb_uio or uio_pci_generic; a device left with its kernel driver is
  * skipped, which makes rte_dev_probe() fail with -ENOTSUP.
  */
+#include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <thread>
 
 #include <bus_pci_driver.h>
 #include <ethdev_pci.h>
+#include <rte_alarm.h>
+#include <rte_dev.h>
+#include <rte_errno.h>
 
 #include "faults.h"
 #include "simnic_ethdev.h"
@@ -33,6 +38,38 @@ bound_for_dpdk(const struct rte_pci_device *pdev)
 		pdev->kdrv == RTE_PCI_KDRV_UIO_GENERIC;
 }
 
+void
+alarm_fired(void *arg)
+{
+	static_cast<std::atomic<bool> *>(arg)->store(true);
+}
+
+/*
+ * Waits for an EAL alarm of ms: it fires in the interrupt thread, which
+ * must therefore be free to run it. Fails after 3 s more.
+ */
+int
+wait_for_alarm(const char *name, unsigned int ms)
+{
+	using namespace std::chrono;
+	SIMNIC_LOG(INFO, "%s: probe waits for an alarm of %u ms "
+		"(SIMNIC_PROBE_ALARM_MS)", name, ms);
+	std::atomic<bool> fired{false};
+	int ret = rte_eal_alarm_set(ms * 1000ULL, alarm_fired, &fired);
+	if (ret != 0)
+		return ret;
+	auto give_up = steady_clock::now() + milliseconds(ms) + seconds(3);
+	while (!fired && steady_clock::now() < give_up)
+		std::this_thread::sleep_for(milliseconds(1));
+	if (!fired) {
+		rte_eal_alarm_cancel(alarm_fired, &fired);
+		SIMNIC_LOG(ERR, "%s: the alarm did not fire: the interrupt "
+			"thread is held up", name);
+		return -ETIMEDOUT;
+	}
+	return 0;
+}
+
 int
 probe(struct rte_pci_driver *, struct rte_pci_device *pdev)
 {
@@ -47,6 +84,21 @@ probe(struct rte_pci_driver *, struct rte_pci_device *pdev)
 		SIMNIC_LOG(INFO, "%s: probe takes %u ms more "
 			"(SIMNIC_PROBE_DELAY_MS)", name, f.probe_delay_ms);
 		std::this_thread::sleep_for(std::chrono::milliseconds(f.probe_delay_ms));
+	}
+	if (f.probe_alarm_ms != 0) {
+		int ret = wait_for_alarm(name, f.probe_alarm_ms);
+		if (ret != 0)
+			return ret;
+	}
+	if (!f.probe_attach.empty()) {
+		/* a sub-device, attached from within this attach */
+		int ret = rte_dev_probe(f.probe_attach.c_str());
+		if (ret != 0 && ret != -EEXIST) {
+			SIMNIC_LOG(ERR, "%s: cannot attach %s "
+				"(SIMNIC_PROBE_ATTACH): %s", name,
+				f.probe_attach.c_str(), rte_strerror(-ret));
+			return ret;
+		}
 	}
 	if (f.fail_probe) {
 		SIMNIC_LOG(ERR, "%s: probe fails as SIMNIC_FAIL_PROBE asks", name);

@@ -381,6 +381,61 @@ TEST(Concurrent, ThreeProcessesHotplugAtOnce)
 	}
 }
 
+/*
+ * A driver that attaches a sub-device from its own probe (failsafe and
+ * vdev_netvsc do) starts a hotplug operation within the one that probes
+ * it, in the thread that holds the hotplug lock: it runs inside it. The
+ * primary's net_simnic attaches net_null7 from its probe
+ * (SIMNIC_PROBE_ATTACH); whoever asked, every process ends with both.
+ */
+class Nested : public ::testing::TestWithParam<int> {};
+
+TEST_P(Nested, ADriverAttachesASubDeviceFromItsProbe)
+{
+	const int issuer = GetParam();
+	SimulatedPci pci;
+	std::string addr = pci.add_nic();
+	driver::ClusterOptions o = pci.cluster_options(2);
+	o.env_of[0] = {"SIMNIC_PROBE_ATTACH=net_null7"};
+	driver::Cluster c(o);
+	pci.bind(addr, "vfio-pci");
+
+	std::string out = c.run(issuer, "attach " + addr);
+	EXPECT_TRUE(contains(out, "attached device " + addr))
+		<< c.label(issuer) << " printed:\n" << out
+		<< "\nprimary printed:\n" << c.proc(0).transcript();
+	EXPECT_TRUE(all_list(c, {"net_null7", addr}));
+}
+
+INSTANTIATE_TEST_SUITE_P(Hotplug, Nested, ::testing::Values(0, 1), issuer_param_name);
+
+/*
+ * A secondary's request that arrives while the primary runs an attach of
+ * its own waits for it without holding up the primary's interrupt
+ * thread, which that attach needs: the primary's net_simnic waits in its
+ * probe for an alarm (SIMNIC_PROBE_ALARM_MS), and alarms fire in the
+ * interrupt thread. Both attaches succeed, one after the other.
+ */
+TEST(Concurrent, AWaitingRequestLeavesTheInterruptThreadFree)
+{
+	using namespace std::chrono_literals;
+	SimulatedPci pci;
+	std::string addr = pci.add_nic();
+	driver::ClusterOptions o = pci.cluster_options(2);
+	o.env_of[0] = {"SIMNIC_PROBE_ALARM_MS=500"};
+	driver::Cluster c(o);
+	pci.bind(addr, "vfio-pci");
+
+	c.proc(0).send_line("attach " + addr);
+	c.proc(0).expect("probe waits for an alarm", 10s);
+	std::string out1 = c.run(1, "attach net_null3");
+	std::string out0 = c.proc(0).expect(driver::host_prompt, 10s);
+	EXPECT_TRUE(contains(out0, "attached device " + addr))
+		<< "primary printed:\n" << out0;
+	EXPECT_TRUE(contains(out1, "attached device net_null3"))
+		<< "secondary 1 printed:\n" << out1;
+	EXPECT_TRUE(all_list(c, {addr, "net_null3"}));
+}
 
 } // namespace
 } // namespace hotplug_mp::test
