@@ -59,13 +59,15 @@ git log --oneline base..HEAD
 # commit (only what a patch touches is compiled again)
 bdir=$dir/build-prefixes
 orig=$(git symbolic-ref -q --short HEAD || git rev-parse HEAD)
-opts=(-Denable_libs= -Denable_drivers=bus/pci,bus/vdev,net/null
-	-Ddisable_apps='*' -Dtests=false -Dexamples= -Denable_docs=false
-	-Ddefault_library=static)
+opts=(-Denable_drivers=bus/pci,bus/vdev,net/null -Ddisable_apps='*'
+	-Dtests=false -Dexamples= -Denable_docs=false -Ddefault_library=static)
+# the fewest libraries where the release lets us choose
+grep -q "option('enable_libs'" meson_options.txt && opts+=(-Denable_libs=)
 grep -q "option('enable_kmods'" meson_options.txt && opts+=(-Denable_kmods=false)
 # DPDK's build scripts need Debian's python3 (elftools)
 export PATH=/usr/bin:$PATH
-meson setup "$bdir" "${opts[@]}" >/dev/null
+meson setup "$bdir" "${opts[@]}" >"$dir/meson-setup.log" 2>&1 ||
+	{ tail -20 "$dir/meson-setup.log"; die "meson setup of the prefix build failed"; }
 for c in $(git rev-list --reverse base..HEAD); do
 	git checkout -q "$c"
 	ninja -C "$bdir" >"$bdir/prefix.log" 2>&1 ||
@@ -79,8 +81,12 @@ git checkout -q "$orig"
 
 [ $check -eq 1 ] || exit 0
 
-# check-git-log.sh: commit-log rules over base..HEAD
-devtools/check-git-log.sh -r "base..HEAD" && echo "check-git-log: OK"
+# check-git-log.sh: commit-log rules over base..HEAD. Without upstream's
+# history here, it cannot find the commits that Fixes: tags name, and the
+# Signed-off-by line of our identity is longer than it allows: it reports
+# both, and the checks go on.
+devtools/check-git-log.sh -r "base..HEAD" && echo "check-git-log: OK" ||
+	echo "check-git-log: see above"
 
 # checkpatches.sh on the series files themselves (given no file and a stdin
 # that is not a terminal, it would check stdin); it needs the kernel's
