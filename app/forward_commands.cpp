@@ -9,20 +9,19 @@
 
 #include "forwarding.h"
 #include "guarded.h"
-#include "messages.h"
+#include "module.h"
 
 namespace hotplug_mp::host {
 namespace {
 
-void
-say(const std::string &text)
+Console &
+console()
 {
-	std::printf("%s\n", text.c_str());
-	std::fflush(stdout);
+	return Module::instance().console();
 }
 
 template <void (*Handler)(void *)>
-constexpr auto guarded = hotplug_mp::guarded<Handler, hotplug_mp::print_internal_error>;
+constexpr auto guarded = hotplug_mp::guarded<Handler, Module::command_failed>;
 
 /* *** port start <port> *** */
 struct cmd_port_start_result {
@@ -36,9 +35,10 @@ cmd_port_start_parsed(void *parsed_result)
 {
 	auto *res = static_cast<cmd_port_start_result *>(parsed_result);
 	Result r = port_start(res->port_id);
-	say(r.ok() ? "started port " + std::to_string(res->port_id) + " (" +
-			r.device + ")" :
-		failure_message("start port " + std::to_string(res->port_id), r));
+	console().report(r.ok() ? "started port " +
+			std::to_string(res->port_id) + " (" + r.device + ")" :
+		failure_message("start port " + std::to_string(res->port_id), r),
+		r.ok());
 }
 
 cmdline_parse_token_string_t cmd_port_start_port =
@@ -47,6 +47,8 @@ cmdline_parse_token_string_t cmd_port_start_start =
 	TOKEN_STRING_INITIALIZER(struct cmd_port_start_result, start, "start");
 cmdline_parse_token_num_t cmd_port_start_id =
 	TOKEN_NUM_INITIALIZER(struct cmd_port_start_result, port_id, RTE_UINT16);
+
+} // namespace
 
 cmdline_parse_inst_t cmd_port_start = {
 	.f = guarded<cmd_port_start_parsed>,
@@ -60,6 +62,8 @@ cmdline_parse_inst_t cmd_port_start = {
 	},
 };
 
+namespace {
+
 /* *** forward <port> *** */
 struct cmd_forward_result {
 	cmdline_fixed_string_t forward;
@@ -71,19 +75,22 @@ cmd_forward_parsed(void *parsed_result)
 {
 	auto *res = static_cast<cmd_forward_result *>(parsed_result);
 	Result r = forward_start(res->port_id);
-	say(r.ok() ? "forwarding on port " + std::to_string(res->port_id) +
-			" (" + r.device + ")" :
-		failure_message("forward on port " + std::to_string(res->port_id), r));
+	console().report(r.ok() ? "forwarding on port " +
+			std::to_string(res->port_id) + " (" + r.device + ")" :
+		failure_message("forward on port " +
+			std::to_string(res->port_id), r), r.ok());
 	if (r.ok() && !forwarding_safe_from_detach())
-		say("warning: this EAL cannot stop the forwarding before a detach "
-			"(it lacks patch 0006 of hotplug_mp): run \"forward stop\" "
-			"before any process detaches the device");
+		console().report("warning: this EAL cannot stop the forwarding "
+			"before a detach (it lacks patch 0006 of hotplug_mp): run "
+			"\"forward stop\" before any process detaches the device");
 }
 
 cmdline_parse_token_string_t cmd_forward_forward =
 	TOKEN_STRING_INITIALIZER(struct cmd_forward_result, forward, "forward");
 cmdline_parse_token_num_t cmd_forward_id =
 	TOKEN_NUM_INITIALIZER(struct cmd_forward_result, port_id, RTE_UINT16);
+
+} // namespace
 
 cmdline_parse_inst_t cmd_forward = {
 	.f = guarded<cmd_forward_parsed>,
@@ -96,6 +103,8 @@ cmdline_parse_inst_t cmd_forward = {
 	},
 };
 
+namespace {
+
 /* *** forward stop|status *** */
 struct cmd_forward_ctl_result {
 	cmdline_fixed_string_t forward;
@@ -107,17 +116,20 @@ cmd_forward_ctl_parsed(void *parsed_result)
 {
 	auto *res = static_cast<cmd_forward_ctl_result *>(parsed_result);
 	if (std::strcmp(res->what, "status") == 0) {
-		say(forward_status());
+		console().report(forward_status());
 		return;
 	}
 	Result r = forward_stop();
-	say(r.ok() ? "stopped forwarding" : failure_message("stop forwarding", r));
+	console().report(r.ok() ? "stopped forwarding" :
+		failure_message("stop forwarding", r), r.ok());
 }
 
 cmdline_parse_token_string_t cmd_forward_ctl_forward =
 	TOKEN_STRING_INITIALIZER(struct cmd_forward_ctl_result, forward, "forward");
 cmdline_parse_token_string_t cmd_forward_ctl_what =
 	TOKEN_STRING_INITIALIZER(struct cmd_forward_ctl_result, what, "stop#status");
+
+} // namespace
 
 cmdline_parse_inst_t cmd_forward_ctl = {
 	.f = guarded<cmd_forward_ctl_parsed>,
@@ -129,25 +141,5 @@ cmdline_parse_inst_t cmd_forward_ctl = {
 		nullptr,
 	},
 };
-
-} // namespace
-
-std::vector<cmdline_parse_inst_t *>
-forward_commands()
-{
-	return {&cmd_port_start, &cmd_forward, &cmd_forward_ctl};
-}
-
-std::string
-forward_help()
-{
-	return "port start <port>\n"
-		"    Configure the port with one rx and one tx queue, and start it\n"
-		"    (primary).\n"
-		"forward <port>\n"
-		"    Send what the port receives back out, on a worker lcore.\n"
-		"forward stop|status\n"
-		"    Stop forwarding, or show the packets forwarded.\n";
-}
 
 } // namespace hotplug_mp::host

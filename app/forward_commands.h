@@ -3,15 +3,13 @@
 #ifndef HOTPLUG_MP_FORWARD_COMMANDS_H
 #define HOTPLUG_MP_FORWARD_COMMANDS_H
 
-#include <string>
-#include <vector>
-
 #include <cmdline_parse.h>
 
 namespace hotplug_mp::host {
 
-std::vector<cmdline_parse_inst_t *> forward_commands();
-std::string forward_help();
+extern cmdline_parse_inst_t cmd_port_start;
+extern cmdline_parse_inst_t cmd_forward;
+extern cmdline_parse_inst_t cmd_forward_ctl;
 
 } // namespace hotplug_mp::host
 

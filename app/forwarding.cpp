@@ -3,7 +3,6 @@
 
 #include <atomic>
 #include <cerrno>
-#include <cstdio>
 #include <mutex>
 #include <set>
 
@@ -13,6 +12,8 @@
 #include <rte_launch.h>
 #include <rte_lcore.h>
 #include <rte_mbuf.h>
+
+#include "module.h"
 
 namespace hotplug_mp::host {
 namespace {
@@ -29,6 +30,7 @@ struct Forwarding {
 	uint16_t port = 0;
 	unsigned int lcore = RTE_MAX_LCORE; /* RTE_MAX_LCORE: not running */
 	std::set<uint16_t> started;     /* ports this primary started */
+	bool watching = false;          /* the detach handler is registered */
 };
 
 Forwarding &
@@ -103,9 +105,13 @@ on_event(const struct rte_dev_hotplug_request *req,
 	std::lock_guard<std::mutex> g(f.mutex);
 	if (f.lcore != RTE_MAX_LCORE && device_of(f.port) == req->devname) {
 		stop_locked(f);
-		std::printf("stopped forwarding on port %u (%s): it is being "
-			"detached\n", f.port, req->devname);
-		std::fflush(stdout);
+		/* an EAL thread: the line waits for the next prompt */
+		try {
+			Module::instance().console().post("stopped forwarding on "
+				"port " + std::to_string(f.port) + " (" +
+				req->devname + "): it is being detached");
+		} catch (...) {
+		}
 	}
 	for (auto it = f.started.begin(); it != f.started.end();) {
 		if (device_of(*it) == req->devname) {
@@ -218,6 +224,12 @@ forward_stop()
 void
 forward_shutdown()
 {
+#if HOTPLUG_MP_HAVE_HANDLERS
+	/* returns once a running handler has: none runs after */
+	if (fwd().watching)
+		rte_dev_hotplug_handler_unregister(&ops, nullptr);
+	fwd().watching = false;
+#endif
 	Forwarding &f = fwd();
 	std::lock_guard<std::mutex> g(f.mutex);
 	stop_locked(f);
@@ -239,7 +251,8 @@ bool
 forwarding_watches_detach()
 {
 #if HOTPLUG_MP_HAVE_HANDLERS
-	return rte_dev_hotplug_handler_register(&ops, nullptr) == 0;
+	fwd().watching = rte_dev_hotplug_handler_register(&ops, nullptr) == 0;
+	return fwd().watching;
 #else
 	return false;
 #endif

@@ -12,7 +12,7 @@
 #include <cstdint>
 #include <string>
 
-#include "hotplug.h"
+#include "result.h"
 
 namespace hotplug_mp::host {
 
@@ -26,7 +26,10 @@ Result forward_stop();
 /* "forwarding on port P (device): N packets" or "not forwarding". */
 std::string forward_status();
 
-/* At exit, before the EAL goes: stop forwarding if it runs. */
+/*
+ * At exit, before the EAL goes: no detach handler any more, and no
+ * forwarding.
+ */
 void forward_shutdown();
 
 /* Registers the detach handler; false where the EAL has none. */

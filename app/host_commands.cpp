@@ -2,19 +2,27 @@
 #include "host_commands.h"
 
 #include <atomic>
-#include <cstdio>
+#include <string>
 
 #include <cmdline.h>
 #include <cmdline_parse_string.h>
 
-#include "bench_command.h"
 #include "forward_commands.h"
+#include "guarded.h"
+#include "module.h"
 #include "registry.h"
+#include "testpmd_abi.h"
 
 namespace hotplug_mp::host {
 namespace {
 
 std::atomic<bool> quit_flag;
+
+Console &
+console()
+{
+	return Module::instance().console();
+}
 
 /* *** quit *** */
 struct cmd_quit_result {
@@ -47,26 +55,19 @@ struct cmd_help_result {
 };
 
 void
-cmd_help_parsed(void *, struct cmdline *, void *) noexcept
+cmd_help_parsed(void *)
 {
-	try {
-		std::puts("commands:");
-		for (const std::string &h : module_help())
-			std::fputs(h.c_str(), stdout);
-		std::fputs(forward_help().c_str(), stdout);
-		std::fputs(bench_help().c_str(), stdout);
-		std::puts("help\n    Show this text.\nquit\n    Exit.");
-	} catch (...) {
-		std::puts("help: out of memory");
-	}
-	std::fflush(stdout);
+	std::string text = "commands:\n";
+	for (const std::string &h : command_help())
+		text += h;
+	console().report(text);
 }
 
 cmdline_parse_token_string_t cmd_help_help =
 	TOKEN_STRING_INITIALIZER(struct cmd_help_result, help, "help");
 
 cmdline_parse_inst_t cmd_help = {
-	.f = cmd_help_parsed,
+	.f = guarded<cmd_help_parsed, Module::command_failed>,
 	.data = nullptr,
 	.help_str = "help: show the commands",
 	.tokens = {
@@ -75,17 +76,45 @@ cmdline_parse_inst_t cmd_help = {
 	},
 };
 
+struct testpmd_driver_commands host_cmds = {
+	.next = {},
+	.commands = {
+		{
+			&cmd_port_start,
+			"port start <port>\n"
+			"    Configure the port with one rx and one tx queue, and start it\n"
+			"    (primary).\n",
+		},
+		{
+			&cmd_forward,
+			"forward <port>\n"
+			"    Send what the port receives back out, on a worker lcore.\n",
+		},
+		{
+			&cmd_forward_ctl,
+			"forward stop|status\n"
+			"    Stop forwarding, or show the packets forwarded.\n",
+		},
+		{
+			&cmd_help,
+			"help\n"
+			"    Show this text.\n",
+		},
+		{
+			&cmd_quit,
+			"quit\n"
+			"    Exit.\n",
+		},
+		{ nullptr, nullptr },
+	},
+};
+
 } // namespace
 
-std::vector<cmdline_parse_inst_t *>
-own_commands()
+void
+register_host_commands()
 {
-	std::vector<cmdline_parse_inst_t *> all = {&cmd_help, &cmd_quit};
-	for (cmdline_parse_inst_t *c : forward_commands())
-		all.push_back(c);
-	for (cmdline_parse_inst_t *c : bench_commands())
-		all.push_back(c);
-	return all;
+	testpmd_add_driver_commands(&host_cmds);
 }
 
 bool

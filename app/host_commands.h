@@ -1,17 +1,17 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* The host's own commands: help, quit, forwarding and bench. */
+/*
+ * The host's own commands (forwarding, help, quit), in one table that
+ * registers through testpmd's driver-command ABI, as a module's does.
+ */
 #ifndef HOTPLUG_MP_HOST_COMMANDS_H
 #define HOTPLUG_MP_HOST_COMMANDS_H
 
-#include <vector>
-
-#include <cmdline_parse.h>
-
 namespace hotplug_mp::host {
 
-std::vector<cmdline_parse_inst_t *> own_commands();
+/* Adds the host's table after those of the modules loaded so far. */
+void register_host_commands();
 
-/* Set by "quit"; a script stops at it too. */
+/* Set by "quit"; the prompt and a script stop at it. */
 bool quit_requested();
 
 } // namespace hotplug_mp::host

@@ -5,8 +5,9 @@
  *   dpdk-hotplug_mp [EAL options] [-- --cmdline-file FILE]
  *
  * The hotplug command module is built in; further testpmd-style command
- * modules load with EAL -d. Interactive at "example> ", or runs FILE and
- * exits non-zero when any command in it failed.
+ * modules load with EAL -d, and the host's own commands register the same
+ * way. Interactive at "example> ", or runs FILE and exits non-zero when any
+ * command in it failed, whichever table it comes from.
  */
 #include <cstdio>
 #include <cstdlib>
@@ -14,14 +15,13 @@
 #include <optional>
 #include <string>
 
-#include <cmdline.h>
-#include <cmdline_socket.h>
 #include <rte_eal.h>
 #include <rte_errno.h>
 
-#include "commands.h"
 #include "forwarding.h"
 #include "host_commands.h"
+#include "module.h"
+#include "prompt.h"
 #include "registry.h"
 #include "script.h"
 
@@ -89,19 +89,6 @@ parse_options(int argc, char **argv)
 }
 
 int
-interact(cmdline_parse_ctx_t *ctx)
-{
-	struct cmdline *cl = cmdline_stdin_new(ctx, prompt);
-	if (cl == nullptr) {
-		std::fprintf(stderr, "cannot create a command line on stdin\n");
-		return EXIT_FAILURE;
-	}
-	cmdline_interact(cl);
-	cmdline_stdin_exit(cl);
-	return EXIT_SUCCESS;
-}
-
-int
 run(int argc, char **argv)
 {
 	EalSession eal(argc, argv);
@@ -119,25 +106,25 @@ run(int argc, char **argv)
 		return EXIT_FAILURE;
 	}
 
-	auto ctx = hotplug_mp::host::command_context(
-		hotplug_mp::host::own_commands());
+	hotplug_mp::host::register_host_commands();
+	auto ctx = hotplug_mp::host::command_context();
+	hotplug_mp::Console &console = hotplug_mp::Module::instance().console();
 	/* the forwarding lcore must be back before the EAL is cleaned up */
 	struct StopForwarding {
 		~StopForwarding() { hotplug_mp::host::forward_shutdown(); }
 	} stop_forwarding;
 	hotplug_mp::host::forwarding_watches_detach();
 	if (!opts->cmdline_file)
-		return interact(ctx.data());
+		return hotplug_mp::host::interact(ctx.data(), prompt, console) == 0 ?
+			EXIT_SUCCESS : EXIT_FAILURE;
 
-	int bad = hotplug_mp::host::run_script(ctx.data(), prompt,
-		*opts->cmdline_file);
-	if (bad < 0)
+	if (hotplug_mp::host::run_script(ctx.data(), prompt,
+			*opts->cmdline_file, console) != 0)
 		return EXIT_FAILURE;
-	unsigned int failed = bad + hotplug_mp_failed_commands();
+	unsigned int failed = console.failed();
 	if (failed != 0)
-		std::printf("%u command(s) failed in %s\n", failed,
-			opts->cmdline_file->c_str());
-	std::fflush(stdout);
+		console.report(std::to_string(failed) + " command(s) failed in " +
+			*opts->cmdline_file);
 	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 

@@ -29,9 +29,9 @@ testpmd_add_driver_commands(struct testpmd_driver_commands *c)
 namespace hotplug_mp::host {
 
 std::vector<cmdline_parse_inst_t *>
-command_context(const std::vector<cmdline_parse_inst_t *> &own)
+command_context()
 {
-	std::vector<cmdline_parse_inst_t *> ctx(own);
+	std::vector<cmdline_parse_inst_t *> ctx;
 	struct testpmd_driver_commands *c;
 
 	TAILQ_FOREACH(c, &driver_commands, next)
@@ -42,7 +42,7 @@ command_context(const std::vector<cmdline_parse_inst_t *> &own)
 }
 
 std::vector<std::string>
-module_help()
+command_help()
 {
 	std::vector<std::string> help;
 	struct testpmd_driver_commands *c;

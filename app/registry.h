@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The host's side of testpmd's driver-command ABI: modules (ours built in,
- * others loaded with EAL -d) register tables through
+ * others loaded with EAL -d) and the host itself register tables through
  * testpmd_add_driver_commands(); the host builds its prompt from them.
  */
 #ifndef HOTPLUG_MP_REGISTRY_H
@@ -14,12 +14,11 @@
 
 namespace hotplug_mp::host {
 
-/* NULL-terminated instruction list: the host's own commands, then modules'. */
-std::vector<cmdline_parse_inst_t *> command_context(
-	const std::vector<cmdline_parse_inst_t *> &own);
+/* NULL-terminated instruction list of every registered command. */
+std::vector<cmdline_parse_inst_t *> command_context();
 
-/* The help text of every registered module command. */
-std::vector<std::string> module_help();
+/* The help text of every registered command, in the same order. */
+std::vector<std::string> command_help();
 
 } // namespace hotplug_mp::host
 

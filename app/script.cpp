@@ -13,7 +13,7 @@ namespace hotplug_mp::host {
 
 int
 run_script(cmdline_parse_ctx_t *ctx, const char *prompt,
-	const std::string &path)
+	const std::string &path, Console &console)
 {
 	std::ifstream in(path);
 	if (!in) {
@@ -31,7 +31,6 @@ run_script(cmdline_parse_ctx_t *ctx, const char *prompt,
 		return -1;
 	}
 
-	int bad = 0;
 	unsigned int lineno = 0;
 	std::string line;
 	while (!quit_requested() && std::getline(in, line)) {
@@ -39,21 +38,17 @@ run_script(cmdline_parse_ctx_t *ctx, const char *prompt,
 		if (line.find_first_not_of(" \t\r") == std::string::npos ||
 		    line[line.find_first_not_of(" \t")] == '#')
 			continue;
-		std::printf("%s%s\n", prompt, line.c_str());
-		std::fflush(stdout);
+		console.report(prompt + line);
 		/* the parser only takes a line that ends in a newline */
 		int ret = cmdline_parse(cl.get(), (line + "\n").c_str());
 		if (ret == CMDLINE_PARSE_AMBIGUOUS || ret == CMDLINE_PARSE_NOMATCH ||
-		    ret == CMDLINE_PARSE_BAD_ARGS) {
-			std::printf("%s:%u: %s: %s\n", path.c_str(), lineno,
-				ret == CMDLINE_PARSE_AMBIGUOUS ?
-					"ambiguous command" : "bad command",
-				line.c_str());
-			std::fflush(stdout);
-			bad++;
-		}
+		    ret == CMDLINE_PARSE_BAD_ARGS)
+			console.report(path + ":" + std::to_string(lineno) + ": " +
+				(ret == CMDLINE_PARSE_AMBIGUOUS ? "ambiguous command" :
+					"bad command") + ": " + line, false);
+		console.flush();
 	}
-	return bad;
+	return 0;
 }
 
 } // namespace hotplug_mp::host

@@ -7,15 +7,18 @@
 
 #include <cmdline_parse.h>
 
+#include "console.h"
+
 namespace hotplug_mp::host {
 
 /*
  * Runs every line of path through the same parser as the prompt, echoing
- * each as "<prompt><line>". Returns how many lines failed to parse, or -1
- * when the file cannot be read.
+ * each as "<prompt><line>"; after each, the lines that waited in the
+ * console go out. A line that does not parse is reported to the console
+ * as a failed command. Returns 0, or -1 when the file cannot be read.
  */
 int run_script(cmdline_parse_ctx_t *ctx, const char *prompt,
-	const std::string &path);
+	const std::string &path, Console &console);
 
 } // namespace hotplug_mp::host
 

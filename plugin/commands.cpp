@@ -4,74 +4,59 @@
  * per command one result struct, one handler and its tokens beside it, and
  * one table at the end that registers them with their help text.
  *
- * Results go to stdout, not cmdline_printf(): under testpmd's --cmdline-file
- * the cmdline's output fd is -1 and cmdline_printf() output is lost.
+ * Results go through the module's console to stdout, not cmdline_printf():
+ * under testpmd's --cmdline-file the cmdline's output fd is -1 and
+ * cmdline_printf() output is lost.
  */
-#include <atomic>
-#include <condition_variable>
-#include <cstdio>
-#include <deque>
-#include <mutex>
-#include <thread>
-#include <unistd.h>
-#include <exception>
 #include <string>
 
 #include <cmdline_parse.h>
 #include <cmdline_parse_num.h>
 #include <cmdline_parse_string.h>
-#include <rte_common.h>
 
 #include "commands.h"
 #include "guarded.h"
-#include "hotplug.h"
 #include "messages.h"
+#include "module.h"
 
 namespace {
-
-std::atomic<unsigned int> failed_commands;
-/* "events off" silences the event lines of this process */
-std::atomic<bool> events_on{true};
 
 hotplug_mp::Hotplug &
 hotplug()
 {
-	static std::unique_ptr<hotplug_mp::Hotplug> h =
-		hotplug_mp::make_eal_hotplug();
-	return *h;
+	return hotplug_mp::Module::instance().hotplug();
 }
 
-void
-emit(const std::string &text)
+hotplug_mp::Console &
+console()
 {
-	/* one line at a time: the event printer emits from a thread of its own */
-	flockfile(stdout);
-	std::fputs(text.c_str(), stdout);
-	if (text.empty() || text.back() != '\n')
-		std::fputc('\n', stdout);
-	std::fflush(stdout);
-	funlockfile(stdout);
+	return hotplug_mp::Module::instance().console();
 }
 
-/* What a handler's exception leaves: a failed command and a line. */
+/*
+ * Every command ends with the lines that waited for a prompt (events of
+ * other processes' requests): the host draws the prompt right after, and
+ * in testpmd, which knows nothing of them, this is the one moment they
+ * can go out between whole lines.
+ */
+template <void (*Handler)(void *)>
 void
-failed(const char *what) noexcept
+then_flush(void *parsed_result)
 {
-	failed_commands++;
-	hotplug_mp::print_internal_error(what);
+	Handler(parsed_result);
+	console().flush();
 }
 
 template <void (*Handler)(void *)>
-constexpr auto guarded = hotplug_mp::guarded<Handler, failed>;
+constexpr auto guarded = hotplug_mp::guarded<then_flush<Handler>,
+	hotplug_mp::Module::command_failed>;
 
 template <typename... Args>
 void
 report(const hotplug_mp::Result &r,
 	std::string (*message)(const hotplug_mp::Result &, Args...), Args... args)
 {
-	if (!r.ok())
-		failed_commands++;
-	emit(message(r, args...));
+	console().report(message(r, args...), r.ok());
 }
 
 /* *** attach <devargs> *** */
@@ -144,7 +129,7 @@ struct cmd_list_result {
 void
 cmd_list_parsed(void *)
 {
-	emit(hotplug_mp::list_message(hotplug().ports()));
+	console().report(hotplug_mp::list_message(hotplug().ports()));
 }
 
 cmdline_parse_token_string_t cmd_list_list =
@@ -231,8 +216,9 @@ cmd_events_parsed(void *parsed_result)
 {
 	auto *res = static_cast<cmd_events_result *>(parsed_result);
 
-	events_on = std::string(res->onoff) == "on";
-	emit(std::string("event lines ") + (events_on ? "on" : "off"));
+	bool on = std::string(res->onoff) == "on";
+	hotplug_mp::Module::instance().set_events(on);
+	console().report(std::string("event lines ") + (on ? "on" : "off"));
 }
 
 cmdline_parse_token_string_t cmd_events_events =
@@ -366,79 +352,4 @@ extern "C" struct testpmd_driver_commands *
 hotplug_mp_commands(void)
 {
 	return &hotplug_cmds;
-}
-
-extern "C" unsigned int
-hotplug_mp_failed_commands(void)
-{
-	return failed_commands.load();
-}
-
-/*
- * Event lines go out from a thread of their own: the EAL thread that
- * reports an event must never wait on stdout (a terminal nobody reads, a
- * full pipe), or this process would stop answering hotplug requests.
- */
-class EventPrinter {
-public:
-	void post(std::string line)
-	{
-		std::lock_guard<std::mutex> g(mutex_);
-		if (lines_.size() >= max_lines) {
-			dropped_++;
-			return;
-		}
-		lines_.push_back(std::move(line));
-		if (!started_) {
-			started_ = true;
-			std::thread(&EventPrinter::run, this).detach();
-		}
-		ready_.notify_one();
-	}
-
-private:
-	static constexpr size_t max_lines = 1024;
-
-	void run()
-	{
-		std::unique_lock<std::mutex> g(mutex_);
-		for (;;) {
-			ready_.wait(g, [this] { return !lines_.empty(); });
-			std::string line = std::move(lines_.front());
-			lines_.pop_front();
-			unsigned long dropped = dropped_;
-			dropped_ = 0;
-			g.unlock();
-			if (dropped != 0)
-				emit(std::to_string(dropped) + " event line(s) dropped");
-			emit(line);
-			g.lock();
-		}
-	}
-
-	std::mutex mutex_;
-	std::condition_variable ready_;
-	std::deque<std::string> lines_;
-	unsigned long dropped_ = 0;
-	bool started_ = false;
-};
-
-/* What other processes' requests did here, as it happens (EAL thread). */
-static void
-print_event(const hotplug_mp::Event &e)
-{
-	/* lives as long as the process: its thread is never joined */
-	static auto *printer = new EventPrinter;
-
-	if (events_on && e.requester != getpid())
-		printer->post(hotplug_mp::event_message(e));
-}
-
-RTE_INIT(hotplug_mp_register_commands)
-{
-	testpmd_add_driver_commands(&hotplug_cmds);
-	try {
-		hotplug().watch(print_event);
-	} catch (...) {
-	}
 }

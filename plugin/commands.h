@@ -12,9 +12,6 @@ extern "C" {
 /* The module's command table, as handed to testpmd_add_driver_commands(). */
 struct testpmd_driver_commands *hotplug_mp_commands(void);
 
-/* How many commands of this module have failed so far in this process. */
-unsigned int hotplug_mp_failed_commands(void);
-
 #ifdef __cplusplus
 }
 #endif

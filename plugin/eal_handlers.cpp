@@ -95,6 +95,20 @@ EalHandlers::EalHandlers()
 	if (ret != 0)
 		HPMP_LOG(ERR, "cannot register hotplug handlers: %s",
 			std::strerror(-ret));
+	watching_ = ret == 0;
+}
+
+/*
+ * Unregistering waits for a handler the EAL runs: once it returns, no EAL
+ * thread reaches this object.
+ */
+EalHandlers::~EalHandlers()
+{
+	std::lock_guard<std::mutex> reg(registering_);
+	if (registered_ && rte_dev_hotplug_handler_unregister(&lock_ops, this) != 0)
+		HPMP_LOG(ERR, "cannot unregister the detach check");
+	if (watching_ && rte_dev_hotplug_handler_unregister(&event_ops, this) != 0)
+		HPMP_LOG(ERR, "cannot unregister the event handler");
 }
 
 /*
@@ -158,7 +172,11 @@ EalHandlers::unlock(const std::string &devname)
 			return r;
 		}
 	}
-	register_while_locked();
+	if (int ret = register_while_locked(); ret != 0) {
+		/* unlocked all the same: the check refuses nothing now */
+		HPMP_LOG(ERR, "cannot unregister the detach check: %s",
+			std::strerror(-ret));
+	}
 	return r;
 }
 
@@ -207,6 +225,7 @@ EalHandlers::event(const Event &e)
 #else /* stock EAL: no handlers */
 
 EalHandlers::EalHandlers() = default;
+EalHandlers::~EalHandlers() = default;
 
 Result
 EalHandlers::lock(const std::string &devname)

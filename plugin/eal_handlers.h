@@ -18,8 +18,12 @@ namespace hotplug_mp {
 
 class EalHandlers {
 public:
-	/* Registers the handlers with the EAL, once per process. */
+	/* Registers the event handler with the EAL. */
 	EalHandlers();
+	/* Unregisters what it registered: the EAL calls it no more. */
+	~EalHandlers();
+	EalHandlers(const EalHandlers &) = delete;
+	EalHandlers &operator=(const EalHandlers &) = delete;
 
 	Result lock(const std::string &devname);
 	Result unlock(const std::string &devname);
@@ -38,6 +42,7 @@ private:
 	int register_while_locked();
 
 	std::mutex registering_; /* taken before mutex_, never by the EAL */
+	bool watching_ = false; /* the event handler */
 	bool registered_ = false; /* the pre-detach handler; registering_ */
 	std::mutex mutex_;
 	std::set<std::string> locked_;

@@ -87,49 +87,100 @@ pci_attach_reason(int err)
 	}
 }
 
-std::string
-attach_reason(int err, const std::string &bus)
+/* Whether this process has the device: probed on its bus. */
+bool
+attached_here(const std::string &bus, const std::string &name)
 {
-	if (bus == "pci") {
-		std::string r = pci_attach_reason(err);
-		if (!r.empty())
-			return r;
+	struct rte_dev_iterator it;
+	struct rte_device *dev;
+	std::string filter = "bus=" + bus;
+
+	RTE_DEV_FOREACH(dev, filter.c_str(), &it) {
+		if (name == rte_dev_name(dev) && rte_dev_is_probed(dev))
+			return true;
 	}
-	switch (-err) {
-	case EEXIST:
-		return "the device is already attached";
-	case ENOMSG:
-		return "the multi-process request did not complete";
-	case ENODEV:
-		return "no such device on its bus";
-	case ENOTSUP:
-		return "no driver supports the device";
-	case EBUSY:
-		return "another hotplug operation is in progress";
-	case ETIMEDOUT:
-		return "a process did not answer in time";
-	default:
-		return "the driver could not probe it in some process "
-			"(see the log above); nothing stays attached";
-	}
+	return false;
+}
+
+/*
+ * After an attach that went some way and was rolled back: the processes
+ * that attached the device for it detached it again, those that had it
+ * before keep it (patch 0002).
+ */
+std::string
+attach_undone(bool here)
+{
+	return here ? "rolled back; the device stays attached here, as "
+			"in every process that had it before" :
+		"rolled back; the device is not attached here, nor in any "
+			"process that lacked it before";
 }
 
 std::string
-detach_reason(int err)
+attach_reason(int err, const std::string &bus, bool here)
+{
+	switch (-err) {
+	case EEXIST:
+		return "the device is already attached";
+	case EBUSY:
+		return "another hotplug operation is in progress";
+	default:
+		break;
+	}
+	std::string base = bus == "pci" ? pci_attach_reason(err) : "";
+	bool went_some_way = true;
+	if (base.empty()) {
+		switch (-err) {
+		case ENOMSG:
+			base = "the multi-process request did not complete";
+			break;
+		case ENODEV:
+			base = "no such device on its bus";
+			break;
+		case ENOTSUP:
+			base = "no driver supports the device";
+			break;
+		case ETIMEDOUT:
+			base = "a process did not answer in time";
+			break;
+		default:
+			base = "the driver could not probe it in some process "
+				"(see the log above)";
+			break;
+		}
+	}
+	/* here first, where the device could not be found or probed */
+	if (-err == ENODEV || -err == ENOTSUP)
+		went_some_way = here;
+	return went_some_way ? base + "; " + attach_undone(here) : base;
+}
+
+/* After a detach rolled back: where the device was removed, it is back. */
+std::string
+detach_undone(bool here)
+{
+	return here ? "rolled back; the device stays attached here" :
+		"rolled back, but the device is no longer attached here";
+}
+
+std::string
+detach_reason(int err, bool here)
 {
 	switch (-err) {
 	case EINVAL:
 	case ENOENT:
 		return "the device is not attached";
 	case ENOMSG:
-		return "the multi-process request did not complete";
+		return "the multi-process request did not complete; " +
+			detach_undone(here);
 	case EBUSY:
 		return "another hotplug operation is in progress";
 	case ETIMEDOUT:
-		return "a process did not answer in time";
+		return "a process did not answer in time; " +
+			detach_undone(here);
 	default:
 		return "the driver could not remove it in some process "
-			"(see the log above)";
+			"(see the log above); " + detach_undone(here);
 	}
 }
 
@@ -177,7 +228,15 @@ public:
 
 	Result lock(const std::string &devname) override
 	{
-		return handlers_.lock(devname);
+		ParsedDevargs da;
+		if (da.parse(devname) == 0 && attached_here(da.bus(), da.name()))
+			return handlers_.lock(da.name());
+		Result r;
+		r.device = devname;
+		r.error = -ENODEV;
+		r.reason = "this process has no such device, so no process "
+			"has it: nothing to lock";
+		return r;
 	}
 
 	Result unlock(const std::string &devname) override
@@ -243,9 +302,10 @@ private:
 		else
 			ret = rte_eal_hotplug_remove(da.bus(), da.name());
 		if (ret != 0) {
+			bool here = attached_here(da.bus(), da.name());
 			r.error = ret < 0 ? ret : -EIO;
-			r.reason = attach ? attach_reason(r.error, da.bus()) :
-				detach_reason(r.error);
+			r.reason = attach ? attach_reason(r.error, da.bus(), here) :
+				detach_reason(r.error, here);
 			/* a process's pre-detach handler said no, and why */
 			std::string refusal = attach ? "" : EalHandlers::refusal();
 			if (!refusal.empty())

@@ -13,20 +13,13 @@
 #include <string>
 #include <vector>
 
+#include "result.h"
+
 namespace hotplug_mp {
 
 struct Port {
 	uint16_t id;
 	std::string name;
-};
-
-/* What one attach or detach did. */
-struct Result {
-	int error = 0;       /* 0, or a negative errno value */
-	std::string device;  /* device name parsed from the devargs */
-	std::string reason;  /* why it failed, in words; empty on success */
-
-	bool ok() const { return error == 0; }
 };
 
 /* What another process's request did to a device here (patch 0006). */
@@ -62,7 +55,8 @@ public:
 
 	/*
 	 * While a device is locked here, its detach fails in every process
-	 * (patch 0006); -ENOTSUP where the EAL cannot refuse a detach.
+	 * (patch 0006); -ENOTSUP where the EAL cannot refuse a detach,
+	 * -ENODEV for a device this process does not have.
 	 */
 	virtual Result lock(const std::string &devname) = 0;
 	virtual Result unlock(const std::string &devname) = 0;

@@ -10,12 +10,6 @@
 
 namespace hotplug_mp {
 
-/* "EEXIST (File exists)" for -EEXIST or EEXIST. */
-std::string errno_text(int err);
-
-/* "failed to <what>: EEXIST (File exists): <reason>". */
-std::string failure_message(const std::string &what, const Result &r);
-
 /* "attached device X" or "failed to attach device X: EEXIST (...): reason". */
 std::string attach_message(const Result &r);
 std::string detach_message(const Result &r);

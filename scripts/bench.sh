@@ -4,16 +4,15 @@
 # primary and from a secondary, net_null and a simulated NIC with a 5 ms
 # probe in every process. Writes doc/bench.csv and doc/bench.png.
 #
-#   scripts/bench.sh [--cycles N]      default 200 cycles per figure
+#   scripts/bench.sh [--no-setup] [--cycles N]      default 200 cycles per figure
 set -euo pipefail
 
-top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
-scripts/setup.sh 26.07 26.07-base
+. "$(dirname "$0")/lib/entry.sh"
+entry_setup 26.07 26.07-base
 dpkg-query -W -f='${Status}' python3-matplotlib 2>/dev/null | grep -q 'install ok installed' ||
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 		python3-matplotlib >/dev/null
-build/app/hotplug_mp-bench \
+build/tools/bench/hotplug_mp-bench \
 	--stock "$top/build-base/app/dpdk-hotplug_mp" \
 	--patched "$top/build/app/dpdk-hotplug_mp" \
 	--simnic-stock "$top/build-base/pcisim/pmd/libnet_simnic.so" \

@@ -4,18 +4,17 @@
 # run"). Writes doc/bench_placement.csv and prints, per placement, the
 # figures that issue 6's targets name.
 #
-#   scripts/bench_placement.sh [--cycles N] [--rounds N]
+#   scripts/bench_placement.sh [--no-setup] [--cycles N] [--rounds N]
 set -euo pipefail
 
-top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
-scripts/setup.sh 26.07 26.07-base
+. "$(dirname "$0")/lib/entry.sh"
+entry_setup 26.07 26.07-base
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # one CSV: the header of the first run, the rows of all
 header=1
 for p in float split housekeeping one-cpu; do
-	build/app/hotplug_mp-bench \
+	build/tools/bench/hotplug_mp-bench \
 		--stock "$top/build-base/app/dpdk-hotplug_mp" \
 		--patched "$top/build/app/dpdk-hotplug_mp" \
 		--devices net_null --secondaries 1,8 --placement "$p" \

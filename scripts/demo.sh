@@ -4,11 +4,14 @@
 # detached from the primary, every process's list shown at each step; then
 # the same with a physical port on a simulated NIC (doc/pci_simulator.rst).
 #
-#   scripts/demo.sh [devargs]        default devargs: net_null0
+#   scripts/demo.sh [--no-setup] [devargs]   default devargs: net_null0
+#
+# The set-up builds only what the demo runs: DPDK 26.07 with the series,
+# the host, the simulated NIC's PMD and the demo.
 set -euo pipefail
 
-top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
-scripts/setup.sh 26.07
-exec build/app/hotplug_mp-demo "$top/build/app/dpdk-hotplug_mp" \
+. "$(dirname "$0")/lib/entry.sh"
+entry_setup --targets "app/dpdk-hotplug_mp \
+		pcisim/pmd/libnet_simnic.so tools/demo/hotplug_mp-demo" 26.07
+exec build/tools/demo/hotplug_mp-demo "$top/build/app/dpdk-hotplug_mp" \
 	--simnic "$top/build/pcisim/pmd/libnet_simnic.so" "$@"

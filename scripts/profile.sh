@@ -7,9 +7,8 @@
 #   scripts/profile.sh
 set -euo pipefail
 
-top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
-scripts/setup.sh 26.07 26.07-base
+. "$(dirname "$0")/lib/entry.sh"
+entry_setup 26.07 26.07-base
 command -v perf >/dev/null ||
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 		linux-perf >/dev/null
@@ -19,7 +18,7 @@ for flavour in stock patched; do
 	b=build
 	[ $flavour = stock ] && b=build-base
 	perf sched record -q -o "$tmp/$flavour.data" -- \
-		build/app/hotplug_mp-bench --stock "$b/app/dpdk-hotplug_mp" \
+		build/tools/bench/hotplug_mp-bench --stock "$b/app/dpdk-hotplug_mp" \
 		--patched "$b/app/dpdk-hotplug_mp" --secondaries 1 \
 		--from primary --devices net_null --rounds 1 --cycles 300 \
 		--csv "$tmp/$flavour.csv" >/dev/null

@@ -2,9 +2,9 @@
 # One-time (and idempotent) set-up of a Debian 12 machine for hotplug_mp:
 # packages, hugepages, the DPDK sources with their patch series, the builds.
 #
-#   scripts/setup.sh [--no-build] [FLAVOUR...]     default: every flavour
+#   scripts/setup.sh [--no-build] [--targets "T..."] [FLAVOUR...]
 #
-# Flavours, each a build directory:
+# Flavours (default: every one), each a build directory:
 #   26.07       build/             DPDK 26.07 + patches/main/ (the default)
 #   26.07-base  build-base/        DPDK 26.07 unpatched, from the same tarball:
 #                                  the baseline the fixes are measured against
@@ -13,7 +13,12 @@
 #   22.11-base  build-22.11-base/  Debian 12's libdpdk-dev 22.11, unpatched
 #
 # --no-build prepares packages, hugepages and the sources of the flavours
-# named, and builds nothing.
+# named, and builds nothing. --targets builds only those ninja targets
+# (and what they need), as the demo does; later runs build the rest.
+#
+# Each step checks its own work first (installed packages, a mounted
+# hugetlbfs, a stamp in each source tree, ninja), so a second run does
+# little; the entry scripts take --no-setup to skip it altogether.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,12 +33,15 @@ all_flavours=(26.07 26.07-base 26.07-asan 22.11 22.11-base)
 packages=(
 	build-essential pkg-config meson ninja-build python3-pyelftools
 	libnuma-dev libgtest-dev libgmock-dev
-	libdpdk-dev dpdk dpkg-dev xz-utils patch iproute2 procps curl
+	xz-utils patch iproute2 procps curl
 )
+# the 22.11 flavours: Debian's DPDK, and its source package
+packages_22_11=(libdpdk-dev dpdk dpkg-dev)
 
 install_packages() {
-	local missing=()
-	for p in "${packages[@]}"; do
+	local missing=() want=("${packages[@]}")
+	case " ${flavours[*]} " in *" 22.11"*) want+=("${packages_22_11[@]}") ;; esac
+	for p in "${want[@]}"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
 			grep -q 'install ok installed' || missing+=("$p")
 	done
@@ -103,17 +111,21 @@ build() {
 			$(options "$f") >"$dir.setup.log" 2>&1 ||
 			{ tail -30 "$dir.setup.log"; die "meson setup of $dir failed"; }
 	fi
-	log "building $dir/ (flavour $f)"
-	PATH=/usr/bin:$PATH ninja -C "$dir" >"$dir/ninja.log" 2>&1 ||
+	log "building $dir/ (flavour $f)${targets:+, only $targets}"
+	PATH=/usr/bin:$PATH ninja -C "$dir" $targets >"$dir/ninja.log" 2>&1 ||
 		{ tail -40 "$dir/ninja.log"; die "build of $dir failed"; }
 	log "$dir/ ready in $((SECONDS - t0)) s"
 }
 
-build=1
-if [ "${1:-}" = "--no-build" ]; then
-	build=0
+build=1 targets=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--no-build) build=0 ;;
+	--targets) targets=$2; shift ;;
+	*) break ;;
+	esac
 	shift
-fi
+done
 wanted=("$@")
 [ ${#wanted[@]} -gt 0 ] || wanted=("${all_flavours[@]}")
 for f in "${wanted[@]}"; do build_dir "$f" >/dev/null; done

@@ -7,8 +7,9 @@
 #   26.07-base   DPDK 26.07 unpatched: exactly the tests listed in
 #                tests/expected_failures/26.07.txt fail, each the proof of
 #                the patch it names
-#   26.07-asan   the data-path detach, handler and PCI cases under
-#                AddressSanitizer
+#   26.07-asan   the data-path detach, handler, prompt, PCI and testpmd
+#                cases under AddressSanitizer (the module in our host and
+#                in dpdk-testpmd, to their exit)
 #   22.11        DPDK 22.11.11 + patches/22.11/ (the LTS backport)
 #   22.11-base   Debian 12's libdpdk 22.11: tests/expected_failures/22.11.txt
 #
@@ -19,11 +20,10 @@
 #
 #   GTEST_FILTER=<pattern> scripts/test.sh   runs a subset
 #   scripts/test.sh FLAVOUR...               runs those flavours only
+#   scripts/test.sh --no-setup ...           skips the set-up (and builds)
 set -uo pipefail
 
-top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
-
+. "$(dirname "$0")/lib/entry.sh"
 flavours=("$@")
 everything=0
 if [ ${#flavours[@]} -eq 0 ]; then
@@ -32,7 +32,7 @@ if [ ${#flavours[@]} -eq 0 ]; then
 fi
 
 t0=$SECONDS
-if ! scripts/setup.sh "${flavours[@]}"; then
+if ! entry_setup "${flavours[@]}"; then
 	echo "set-up failed"
 	echo "0 passed, 1 failed"
 	exit 1
@@ -84,16 +84,16 @@ for f in "${flavours[@]}"; do
 	esac
 	case $f in
 	*-asan)
-		# the data path during detach, the handlers and the PCI cases
-		# under AddressSanitizer (DPDK's own allocations stay, so leak
+		# the data path during detach, the handlers, the prompt, the
+		# PCI cases and the module in dpdk-testpmd, to each process's
+		# exit, under AddressSanitizer (DPDK's own allocations stay, so leak
 		# reports are off); secondaries get the primary's VA where no
 		# sanitizer mapping lies. rte_eal_cleanup() cancels the IPC
 		# thread (pthread_cancel()), which leaves its stack poisoned;
 		# ASan's own sigaltstack teardown of that thread then reports a
 		# stack-buffer-overflow in itself: no signal stack of ASan's.
-		RUN_FILTER=${GTEST_FILTER:-'Forward*:Handlers*:HandlersEvents*:Pci/PciTestPlan.*FromSecondary'} \
+		RUN_FILTER=${GTEST_FILTER:-'Forward*:Handlers*:HandlersEvents*:Pci/PciTestPlan.*FromSecondary:Prompts.*:TestpmdModule.*'} \
 			run "$f-integration" "$b/tests/integration/hotplug_mp-integration" "$b" "" \
-			HOTPLUG_MP_TESTPMD= \
 			ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:use_sigaltstack=0 \
 			HOTPLUG_MP_EAL_ARGS="--base-virtaddr 0x200000000000"
 		;;

@@ -46,7 +46,7 @@ class BadInputTest
 TEST_P(BadInputTest, ClearErrorAndNoChange)
 {
 	const auto &[input, issuer] = GetParam();
-	driver::Cluster c(cluster_options(2));
+	harness::Cluster c(cluster_options(2));
 
 	/* one device already there, so that "no change" means something */
 	std::string out = c.run(0, "attach net_null0");

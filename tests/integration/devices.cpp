@@ -11,7 +11,7 @@
 
 namespace hotplug_mp::test {
 
-using driver::run_command;
+using harness::run_command;
 
 namespace {
 
@@ -87,8 +87,8 @@ public:
 		std::string tp = backend_testpmd();
 		if (tp.empty())
 			throw std::runtime_error("no dpdk-testpmd for the vhost-user backend");
-		prefix_ = driver::unique_prefix("hpmp_vhost");
-		backend_ = std::make_unique<driver::PtyProcess>("vhost backend",
+		prefix_ = harness::unique_prefix("hpmp_vhost");
+		backend_ = std::make_unique<harness::PtyProcess>("vhost backend",
 			std::vector<std::string>{tp, "-l", "0-1", "--no-pci",
 				"--file-prefix", prefix_, "--single-file-segments",
 				"--vdev", "net_vhost0,iface=" + socket() + ",queues=1",
@@ -104,7 +104,7 @@ public:
 		} catch (...) {
 		}
 		backend_.reset();
-		driver::remove_prefix_files(prefix_);
+		harness::remove_prefix_files(prefix_);
 	}
 	std::string devargs() const override
 	{
@@ -118,7 +118,7 @@ private:
 
 	TempDir dir_;
 	std::string prefix_;
-	std::unique_ptr<driver::PtyProcess> backend_;
+	std::unique_ptr<harness::PtyProcess> backend_;
 };
 
 } // namespace

@@ -45,7 +45,7 @@ TEST_P(Rollback, FailedReattachKeepsTheDeviceWhereItWas)
 	SimulatedPci pci;
 	const std::string addr = pci.add_nic();
 	pci.bind(addr, "vfio-pci");
-	driver::ClusterOptions o = pci.cluster_options(2);
+	harness::ClusterOptions o = pci.cluster_options(2);
 	if (late_kind.has_driver) {
 		o.env_of[3] = {"SIMNIC_FAIL_PROBE=" + addr};
 	} else {
@@ -53,7 +53,7 @@ TEST_P(Rollback, FailedReattachKeepsTheDeviceWhereItWas)
 			o.eal_of[i] = o.eal;
 		o.eal.clear();
 	}
-	driver::Cluster c(o);
+	harness::Cluster c(o);
 	ASSERT_TRUE(all_list(c, {addr})) << "at start";
 	/* a late secondary whose driver cannot take the device */
 	int late = c.add_secondary();
@@ -64,6 +64,9 @@ TEST_P(Rollback, FailedReattachKeepsTheDeviceWhereItWas)
 	EXPECT_TRUE(contains(out, "failed to attach device " + addr)) << out;
 	EXPECT_TRUE(lists_unchanged(c, before))
 		<< "the failed re-attach removed a device that was in use";
+	/* and the requester is told so */
+	EXPECT_TRUE(contains(out, "rolled back; the device stays attached here, "
+		"as in every process that had it before")) << out;
 }
 
 const LateSecondary late_secondaries[] = {
@@ -94,9 +97,9 @@ TEST_P(PeerGone, ASecondaryQuittingMidRequestDoesNotFailIt)
 	const int issuer = GetParam(); /* 0 primary, 1 the fast secondary */
 	SimulatedPci pci;
 	const std::string addr = pci.add_nic();
-	driver::ClusterOptions o = pci.cluster_options(3);
+	harness::ClusterOptions o = pci.cluster_options(3);
 	o.env_of[2] = o.env_of[3] = {"SIMNIC_PROBE_DELAY_MS=1000"};
-	driver::Cluster c(o);
+	harness::Cluster c(o);
 	pci.bind(addr, "vfio-pci");
 
 	c.proc(issuer).send_line("attach " + addr);
@@ -110,7 +113,7 @@ TEST_P(PeerGone, ASecondaryQuittingMidRequestDoesNotFailIt)
 				c.proc(i).expect(probing, 20ms);
 				first = i;
 				break;
-			} catch (const driver::PtyError &) {
+			} catch (const harness::PtyError &) {
 			}
 		}
 	}
@@ -119,12 +122,12 @@ TEST_P(PeerGone, ASecondaryQuittingMidRequestDoesNotFailIt)
 	c.proc(leaver).send_line("quit");
 	EXPECT_EQ(c.proc(leaver).wait_exit(5s), 0);
 
-	std::string out = c.proc(issuer).expect(driver::host_prompt, 20s);
+	std::string out = c.proc(issuer).expect(harness::host_prompt, 20s);
 	EXPECT_TRUE(contains(out, "attached device " + addr))
 		<< c.label(leaver) << " left mid-request; " << c.label(issuer)
 		<< " printed:\n" << out;
 	for (int i : {0, 1, first})
-		EXPECT_EQ(c.list(i), (std::vector<driver::ListedPort>{{0, addr}}))
+		EXPECT_EQ(c.list(i), (std::vector<harness::ListedPort>{{0, addr}}))
 			<< c.label(i);
 }
 
@@ -139,7 +142,7 @@ TEST(PeerKilled, AKilledSecondaryIsSkipped)
 {
 	if (stock())
 		GTEST_SKIP() << "racy on stock DPDK (patch 0003)";
-	driver::Cluster c(cluster_options(3));
+	harness::Cluster c(cluster_options(3));
 	c.proc(3).signal(SIGKILL);
 	EXPECT_NE(c.proc(3).wait_exit(std::chrono::seconds(5)), 0);
 
@@ -147,7 +150,7 @@ TEST(PeerKilled, AKilledSecondaryIsSkipped)
 		std::string out = c.run(issuer, "attach net_null0");
 		EXPECT_TRUE(contains(out, "attached device net_null0")) << out;
 		for (int i : {0, 1, 2})
-			EXPECT_EQ(c.list(i), (std::vector<driver::ListedPort>{{0, "net_null0"}}))
+			EXPECT_EQ(c.list(i), (std::vector<harness::ListedPort>{{0, "net_null0"}}))
 				<< c.label(i);
 		out = c.run(2, "detach net_null0");
 		EXPECT_TRUE(contains(out, "detached device net_null0")) << out;
@@ -167,7 +170,7 @@ TEST_P(Timeout, StoppedSecondaryFailsTheAttachWithETimedOut)
 {
 	using namespace std::chrono_literals;
 	const int issuer = GetParam();
-	driver::Cluster c(cluster_options(2));
+	harness::Cluster c(cluster_options(2));
 	/* a short timeout where the EAL has the setting; 5 s where not */
 	c.run(0, "hotplug-timeout 1000");
 
@@ -201,20 +204,20 @@ class TimeoutSlowProbes : public ::testing::Test {
 protected:
 	void SetUp() override
 	{
-		driver::ClusterOptions o = pci_.cluster_options(2);
+		harness::ClusterOptions o = pci_.cluster_options(2);
 		o.env_of[0] = o.env_of[2] = {"SIMNIC_PROBE_DELAY_MS=3000"};
-		c_ = std::make_unique<driver::Cluster>(o);
+		c_ = std::make_unique<harness::Cluster>(o);
 		pci_.bind(addr_, "vfio-pci");
 	}
 
 	SimulatedPci pci_;
 	const std::string addr_ = pci_.add_nic();
-	std::unique_ptr<driver::Cluster> c_;
+	std::unique_ptr<harness::Cluster> c_;
 };
 
 TEST_F(TimeoutSlowProbes, TheRequesterIsToldWhatHappened)
 {
-	driver::Cluster &c = *c_;
+	harness::Cluster &c = *c_;
 	const std::string &addr = addr_;
 	std::string out = c.run(1, "attach " + addr);
 	bool attached = contains(out, "attached device " + addr);
@@ -229,7 +232,7 @@ TEST_F(TimeoutSlowProbes, TheRequesterIsToldWhatHappened)
 
 TEST_F(TimeoutSlowProbes, ALongerTimeoutLetsThemSucceed)
 {
-	driver::Cluster &c = *c_;
+	harness::Cluster &c = *c_;
 	const std::string &addr = addr_;
 	std::string out = c.run(0, "hotplug-timeout 10000");
 	ASSERT_TRUE(contains(out, "hotplug timeout set to 10000 ms")) << out;
@@ -252,10 +255,10 @@ TEST(ParallelFanOut, SlowSecondariesProbeAtTheSameTime)
 {
 	SimulatedPci pci;
 	const std::string addr = pci.add_nic();
-	driver::ClusterOptions o = pci.cluster_options(4);
+	harness::ClusterOptions o = pci.cluster_options(4);
 	for (int i = 1; i <= 4; i++)
 		o.env_of[i] = {"SIMNIC_PROBE_DELAY_MS=1500"};
-	driver::Cluster c(o);
+	harness::Cluster c(o);
 	pci.bind(addr, "vfio-pci");
 
 	auto t0 = std::chrono::steady_clock::now();
@@ -298,16 +301,19 @@ class OneSession : public ::testing::TestWithParam<int> {};
 TEST_P(OneSession, InterruptThreadsDoNotSpinOnHotplug)
 {
 	constexpr int cycles = 40;
-	driver::ClusterOptions o = cluster_options(2);
-	o.session = driver::Session::caller;
-	driver::Cluster c(o);
+	TempDir dir;
+	harness::ClusterOptions o = cluster_options(2);
+	o.session = harness::Session::caller;
+	/* the "bench" command, a module of the benchmark's */
+	o.eal_of[GetParam()] = {"-d", loadable_copy(dir, bench_module()).string()};
+	harness::Cluster c(o);
 	std::vector<std::uint64_t> before;
 	for (int i = 0; i < c.size(); i++)
 		before.push_back(interrupt_thread_cpu_ns(c.proc(i).pid()));
 
 	std::string out = c.proc(GetParam()).command(
 		"bench " + std::to_string(cycles) + " net_null0",
-		driver::host_prompt, std::chrono::seconds(60));
+		harness::host_prompt, std::chrono::seconds(60));
 	ASSERT_TRUE(contains(out, "cycle median")) << out;
 
 	for (int i = 0; i < c.size(); i++) {
@@ -330,10 +336,10 @@ INSTANTIATE_TEST_SUITE_P(Alarm, OneSession, ::testing::Values(0, 1), issuer_para
  */
 TEST(VdevScan, ReachesTheSecondaryThatAsked)
 {
-	driver::ClusterOptions o = cluster_options(3);
+	harness::ClusterOptions o = cluster_options(3);
 	o.eal_of[0] = {"--vdev", "net_null0"};
 	o.eal.insert(o.eal.end(), {"--log-level", "bus.vdev:info"});
-	driver::Cluster c(o);
+	harness::Cluster c(o);
 	ASSERT_TRUE(all_list(c, {"net_null0"}));
 	for (int i = 1; i < c.size(); i++) {
 		const std::string &t = c.proc(i).transcript();
@@ -359,9 +365,9 @@ TEST(Concurrent, ThreeProcessesHotplugAtOnce)
 	std::vector<std::string> addrs;
 	for (int i = 0; i < 3; i++)
 		addrs.push_back(pci.add_nic());
-	driver::ClusterOptions o = pci.cluster_options(2);
+	harness::ClusterOptions o = pci.cluster_options(2);
 	o.env_of[2] = {"SIMNIC_PROBE_DELAY_MS=300"};
-	driver::Cluster c(o);
+	harness::Cluster c(o);
 	for (const auto &a : addrs)
 		pci.bind(a, "vfio-pci");
 
@@ -370,7 +376,7 @@ TEST(Concurrent, ThreeProcessesHotplugAtOnce)
 		for (int i = 0; i < 3; i++)
 			c.proc(i).send_line(std::string(verb) + " " + addrs[i]);
 		for (int i = 0; i < 3; i++) {
-			std::string out = c.proc(i).expect(driver::host_prompt, 30s);
+			std::string out = c.proc(i).expect(harness::host_prompt, 30s);
 			EXPECT_TRUE(contains(out, std::string(verb) + "ed device " + addrs[i]))
 				<< c.label(i) << " printed:\n" << out;
 		}
@@ -395,9 +401,9 @@ TEST_P(Nested, ADriverAttachesASubDeviceFromItsProbe)
 	const int issuer = GetParam();
 	SimulatedPci pci;
 	std::string addr = pci.add_nic();
-	driver::ClusterOptions o = pci.cluster_options(2);
+	harness::ClusterOptions o = pci.cluster_options(2);
 	o.env_of[0] = {"SIMNIC_PROBE_ATTACH=net_null7"};
-	driver::Cluster c(o);
+	harness::Cluster c(o);
 	pci.bind(addr, "vfio-pci");
 
 	std::string out = c.run(issuer, "attach " + addr);
@@ -421,15 +427,15 @@ TEST(Concurrent, AWaitingRequestLeavesTheInterruptThreadFree)
 	using namespace std::chrono_literals;
 	SimulatedPci pci;
 	std::string addr = pci.add_nic();
-	driver::ClusterOptions o = pci.cluster_options(2);
+	harness::ClusterOptions o = pci.cluster_options(2);
 	o.env_of[0] = {"SIMNIC_PROBE_ALARM_MS=500"};
-	driver::Cluster c(o);
+	harness::Cluster c(o);
 	pci.bind(addr, "vfio-pci");
 
 	c.proc(0).send_line("attach " + addr);
 	c.proc(0).expect("probe waits for an alarm", 10s);
 	std::string out1 = c.run(1, "attach net_null3");
-	std::string out0 = c.proc(0).expect(driver::host_prompt, 10s);
+	std::string out0 = c.proc(0).expect(harness::host_prompt, 10s);
 	EXPECT_TRUE(contains(out0, "attached device " + addr))
 		<< "primary printed:\n" << out0;
 	EXPECT_TRUE(contains(out1, "attached device net_null3"))

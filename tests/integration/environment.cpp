@@ -14,10 +14,10 @@ env_or(const char *name, const std::string &fallback)
 	return v != nullptr ? v : fallback;
 }
 
-driver::ClusterOptions
+harness::ClusterOptions
 cluster_options(int secondaries)
 {
-	driver::ClusterOptions o;
+	harness::ClusterOptions o;
 	o.host = host();
 	if (o.host.empty())
 		throw std::runtime_error("HOTPLUG_MP_HOST is not set");

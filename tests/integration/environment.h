@@ -7,6 +7,7 @@
  *   HOTPLUG_MP_TESTPMD  dpdk-testpmd that can load the module ("" if none)
  *   HOTPLUG_MP_BACKEND  dpdk-testpmd used as vhost-user backend
  *   HOTPLUG_MP_FLAVOUR  "patched" or "stock"
+ *   HOTPLUG_MP_BENCH_MODULE the "bench" command module (tools/bench)
  *   HOTPLUG_MP_EAL_ARGS more EAL arguments for every process (optional)
  */
 #ifndef HOTPLUG_MP_TEST_ENVIRONMENT_H
@@ -26,13 +27,14 @@ inline std::string host() { return env_or("HOTPLUG_MP_HOST", ""); }
 inline std::string plugin() { return env_or("HOTPLUG_MP_PLUGIN", ""); }
 inline std::string testpmd() { return env_or("HOTPLUG_MP_TESTPMD", ""); }
 inline std::string backend_testpmd() { return env_or("HOTPLUG_MP_BACKEND", testpmd()); }
+inline std::string bench_module() { return env_or("HOTPLUG_MP_BENCH_MODULE", ""); }
 inline bool stock() { return env_or("HOTPLUG_MP_FLAVOUR", "patched") == "stock"; }
 
 /* Cluster options for the build under test: primary + n secondaries. */
-driver::ClusterOptions cluster_options(int secondaries = 2);
+harness::ClusterOptions cluster_options(int secondaries = 2);
 
 /* A directory of its own under /run (not world-writable), removed at exit. */
-class TempDir : public driver::RunDir {
+class TempDir : public harness::RunDir {
 public:
 	TempDir() : RunDir("hpmp_test") {}
 };

@@ -8,7 +8,7 @@ namespace hotplug_mp::test {
 namespace {
 
 std::string
-show(const std::vector<driver::ListedPort> &l)
+show(const std::vector<harness::ListedPort> &l)
 {
 	std::string s = "[";
 	for (const auto &p : l)
@@ -25,7 +25,26 @@ contains(const std::string &text, const std::string &part)
 }
 
 ::testing::AssertionResult
-all_list(driver::Cluster &c, const std::vector<std::string> &names)
+ended_cleanly(const harness::Cluster::Exit &e)
+{
+	if (e.status != 0)
+		return ::testing::AssertionFailure() << e.label << " ended with "
+			<< e.status << ":\n" << e.transcript;
+	if (contains(e.transcript, "Sanitizer"))
+		return ::testing::AssertionFailure() << e.label
+			<< " printed a sanitizer report:\n" << e.transcript;
+	return ::testing::AssertionSuccess();
+}
+
+::testing::AssertionResult
+exits_cleanly(harness::PtyProcess &p, std::chrono::milliseconds timeout)
+{
+	int status = p.wait_exit(timeout);
+	return ended_cleanly({p.name(), status, p.transcript()});
+}
+
+::testing::AssertionResult
+all_list(harness::Cluster &c, const std::vector<std::string> &names)
 {
 	auto lists = c.lists();
 	std::vector<std::string> want(names);
@@ -50,8 +69,8 @@ all_list(driver::Cluster &c, const std::vector<std::string> &names)
 }
 
 ::testing::AssertionResult
-lists_unchanged(driver::Cluster &c,
-	const std::vector<std::vector<driver::ListedPort>> &before)
+lists_unchanged(harness::Cluster &c,
+	const std::vector<std::vector<harness::ListedPort>> &before)
 {
 	auto now = c.lists();
 	if (now == before)
@@ -78,7 +97,7 @@ const Flow flows[4] = {
 };
 
 void
-attach_detach_round(driver::Cluster &c, const Flow &flow,
+attach_detach_round(harness::Cluster &c, const Flow &flow,
 	const std::string &devargs, const std::string &name)
 {
 	std::string out = c.run(flow.attacher, "attach " + devargs);

@@ -3,6 +3,7 @@
 #ifndef HOTPLUG_MP_TEST_EXPECTATIONS_H
 #define HOTPLUG_MP_TEST_EXPECTATIONS_H
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -13,14 +14,23 @@
 namespace hotplug_mp::test {
 
 /* Every process lists exactly these port names, with the same port ids. */
-::testing::AssertionResult all_list(driver::Cluster &c,
+::testing::AssertionResult all_list(harness::Cluster &c,
 	const std::vector<std::string> &names);
 
 /* The lists of all processes are what they were. */
-::testing::AssertionResult lists_unchanged(driver::Cluster &c,
-	const std::vector<std::vector<driver::ListedPort>> &before);
+::testing::AssertionResult lists_unchanged(harness::Cluster &c,
+	const std::vector<std::vector<harness::ListedPort>> &before);
 
 bool contains(const std::string &text, const std::string &part);
+
+/*
+ * After quit: the process ends within timeout, with status 0 and no
+ * sanitizer report in its output (the AddressSanitizer run).
+ */
+::testing::AssertionResult exits_cleanly(harness::PtyProcess &p,
+	std::chrono::milliseconds timeout);
+/* The same for a process that Cluster::shutdown() ended. */
+::testing::AssertionResult ended_cleanly(const harness::Cluster::Exit &e);
 
 /* Who attaches and who detaches: process indexes, 0 the primary. */
 struct Flow {
@@ -47,7 +57,7 @@ extern const Flow flows[4];
  * name), attach again (fails in the issuer, no list changes), detach (no
  * process lists it), detach again (fails in the issuer).
  */
-void attach_detach_round(driver::Cluster &c, const Flow &flow,
+void attach_detach_round(harness::Cluster &c, const Flow &flow,
 	const std::string &devargs, const std::string &name);
 
 } // namespace hotplug_mp::test

@@ -15,7 +15,7 @@
 namespace hotplug_mp::test {
 namespace {
 
-using driver::PtyProcess;
+using harness::PtyProcess;
 
 /* Runs the host as a lone primary on a script; returns its exit status. */
 int
@@ -24,13 +24,12 @@ run_script(const std::string &script, std::string &output)
 	TempDir dir;
 	auto path = dir.path() / "commands.txt";
 	std::ofstream(path) << script;
-	std::string prefix = driver::unique_prefix("hpmp_script");
+	const harness::Prefix prefix("hpmp_script");
 	PtyProcess p("script", {host(), "-l", "0", "--no-pci", "--file-prefix",
-		prefix, "--log-level", "lib.eal:notice", "--",
+		prefix.name(), "--log-level", "lib.eal:notice", "--",
 		"--cmdline-file", path.string()});
 	int status = p.wait_exit(std::chrono::seconds(30));
 	output = p.transcript();
-	driver::remove_prefix_files(prefix);
 	return status;
 }
 
@@ -51,6 +50,17 @@ TEST(Host, ScriptWithFailedCommandExitsNonZero)
 	int status = run_script("attach net_null0\nattach net_nosuchdriver0\n"
 		"detach net_null0\n", out);
 	EXPECT_NE(status, 0) << out;
+	EXPECT_TRUE(contains(out, "1 command(s) failed")) << out;
+}
+
+/* A host command counts as much as a module's: one failure counter. */
+TEST(Host, ScriptWithFailedHostCommandExitsNonZero)
+{
+	std::string out;
+	int status = run_script("attach net_null0\nport start 9\n"
+		"detach net_null0\n", out);
+	EXPECT_EQ(status, 1) << out;
+	EXPECT_TRUE(contains(out, "failed to start port 9: ENODEV")) << out;
 	EXPECT_TRUE(contains(out, "1 command(s) failed")) << out;
 }
 
@@ -81,7 +91,7 @@ TEST(Host, ScriptStopsAtQuit)
 
 TEST(Host, HelpListsEveryCommand)
 {
-	driver::Cluster c(cluster_options(0));
+	harness::Cluster c(cluster_options(0));
 	std::string out = c.run(0, "help");
 	for (const char *cmd : {"attach <devargs>", "detach <devargs>", "list", "quit"})
 		EXPECT_TRUE(contains(out, cmd)) << "help lacks " << cmd << ":\n" << out;
@@ -89,7 +99,7 @@ TEST(Host, HelpListsEveryCommand)
 
 TEST(Host, SecondaryStartedAfterAttachListsTheDevice)
 {
-	driver::Cluster c(cluster_options(1));
+	harness::Cluster c(cluster_options(1));
 	std::string out = c.run(1, "attach net_ring0");
 	ASSERT_TRUE(contains(out, "attached device net_ring0")) << out;
 	c.add_secondary();
@@ -107,7 +117,7 @@ TEST(Host, LoadsFurtherModulesWithDashD)
 	auto module = loadable_copy(dir, sample);
 	auto o = cluster_options(1);
 	o.eal.insert(o.eal.end(), {"-d", module.string()});
-	driver::Cluster c(o);
+	harness::Cluster c(o);
 	for (int i = 0; i < c.size(); i++) {
 		EXPECT_TRUE(contains(c.run(i, "sample_hello"), "hello from the sample module"))
 			<< c.label(i);
@@ -120,7 +130,7 @@ TEST(Host, LoadsFurtherModulesWithDashD)
 
 TEST(Host, QuitEndsEveryProcessCleanly)
 {
-	driver::Cluster c(cluster_options(2));
+	harness::Cluster c(cluster_options(2));
 	for (int i = c.size() - 1; i >= 0; i--) {
 		c.proc(i).send_line("quit");
 		EXPECT_EQ(c.proc(i).wait_exit(std::chrono::seconds(10)), 0)

@@ -39,7 +39,7 @@ TEST_P(PciTestPlan, AttachAfterBindRepeatedTwice)
 	SimulatedPci pci;
 	const std::string addr = pci.add_nic();
 	{
-		driver::Cluster c(pci.cluster_options(2));
+		harness::Cluster c(pci.cluster_options(2));
 		ASSERT_TRUE(all_list(c, {})) << "at start, the NIC has its kernel driver";
 
 		pci.bind(addr, drv);
@@ -76,7 +76,7 @@ TEST_P(PciBoundAtStart, ListedEverywhereThenDetached)
 	const std::string addr = pci.add_nic();
 	pci.bind(addr, drv);
 	{
-		driver::Cluster c(pci.cluster_options(2));
+		harness::Cluster c(pci.cluster_options(2));
 		ASSERT_TRUE(all_list(c, {addr})) << "at start";
 
 		std::string out = c.run(detacher, "detach " + addr);
@@ -135,7 +135,7 @@ TEST_P(PciNotUsable, AttachFailsClearlyAndNothingChanges)
 	else if (std::string(nu.state) == "absent")
 		addr = "0000:82:00.0";
 
-	driver::Cluster c(pci.cluster_options(2));
+	harness::Cluster c(pci.cluster_options(2));
 	ASSERT_TRUE(all_list(c, {used})) << "at start";
 	auto before = c.lists();
 	std::string out = c.run(issuer, "attach " + addr);
@@ -148,7 +148,7 @@ std::string
 not_usable_name(const ::testing::TestParamInfo<PciNotUsable::ParamType> &info)
 {
 	return std::string(std::get<0>(info.param).name) + "_" +
-		driver::Cluster::role(std::get<1>(info.param));
+		harness::Cluster::role(std::get<1>(info.param));
 }
 
 INSTANTIATE_TEST_SUITE_P(Pci, PciNotUsable,
@@ -163,7 +163,7 @@ TEST_P(PciFrom, LateSecondaryListsAttachedDevice)
 {
 	SimulatedPci pci;
 	const std::string addr = pci.add_nic();
-	driver::Cluster c(pci.cluster_options(2));
+	harness::Cluster c(pci.cluster_options(2));
 	pci.bind(addr, "vfio-pci");
 	std::string out = c.run(GetParam(), "attach " + addr);
 	ASSERT_TRUE(contains(out, "attached device " + addr)) << out;
@@ -183,9 +183,9 @@ TEST_P(PciFrom, SecondaryProbeFailureRollsBackEverywhere)
 	const std::string kept = pci.add_nic();
 	const std::string addr = pci.add_nic();
 	pci.bind(kept, "vfio-pci");
-	driver::ClusterOptions o = pci.cluster_options(2);
+	harness::ClusterOptions o = pci.cluster_options(2);
 	o.env_of[2] = {"SIMNIC_FAIL_PROBE=" + addr};
-	driver::Cluster c(o);
+	harness::Cluster c(o);
 	ASSERT_TRUE(all_list(c, {kept})) << "at start";
 
 	pci.bind(addr, "vfio-pci");
@@ -207,9 +207,9 @@ TEST_P(PciFrom, SecondaryRemoveFailureRollsBackEverywhere)
 	SimulatedPci pci;
 	const std::string addr = pci.add_nic();
 	pci.bind(addr, "igb_uio");
-	driver::ClusterOptions o = pci.cluster_options(2);
+	harness::ClusterOptions o = pci.cluster_options(2);
 	o.env_of[2] = {"SIMNIC_FAIL_REMOVE=" + addr};
-	driver::Cluster c(o);
+	harness::Cluster c(o);
 	ASSERT_TRUE(all_list(c, {addr})) << "at start";
 
 	auto before = c.lists();
@@ -225,9 +225,9 @@ TEST_P(PciFrom, ProbeDelayIsTakenInEveryProcess)
 	constexpr int delay_ms = 300;
 	SimulatedPci pci;
 	const std::string addr = pci.add_nic();
-	driver::ClusterOptions o = pci.cluster_options(2);
+	harness::ClusterOptions o = pci.cluster_options(2);
 	o.env_of[2] = {"SIMNIC_PROBE_DELAY_MS=" + std::to_string(delay_ms)};
-	driver::Cluster c(o);
+	harness::Cluster c(o);
 	pci.bind(addr, "vfio-pci");
 
 	auto t0 = std::chrono::steady_clock::now();

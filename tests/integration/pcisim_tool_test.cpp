@@ -24,7 +24,7 @@ pcisim(const std::vector<std::string> &args)
 	std::vector<std::string> argv = {pcisim_tool()};
 	argv.insert(argv.end(), args.begin(), args.end());
 	ToolRun r;
-	r.status = driver::run_command(argv, &r.out);
+	r.status = harness::run_command(argv, &r.out);
 	return r;
 }
 

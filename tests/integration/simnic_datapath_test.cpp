@@ -37,40 +37,37 @@ TEST(SimnicDataPath, TestpmdForwardsThroughTheLoopback)
 	SimulatedPci pci;
 	const std::string addr = pci.add_nic();
 	pci.bind(addr, "vfio-pci");
-	const std::string prefix = driver::unique_prefix("hpmp_simnic");
+	const harness::Prefix prefix("hpmp_simnic");
 
 	std::vector<std::string> argv = {testpmd(), "-l", "0-1",
-		"--file-prefix", prefix, "--log-level", "lib.eal:notice"};
+		"--file-prefix", prefix.name(), "--log-level", "lib.eal:notice"};
 	for (const auto &a : pci.eal_args())
 		argv.push_back(a);
 	for (const char *a : {"--", "-i", "--total-num-mbufs=2048", "--no-mlockall"})
 		argv.push_back(a);
-	{
-		driver::PtyProcess tp("testpmd", argv, {pci.sysfs_env()});
-		tp.expect(testpmd_prompt, 30s);
+	harness::PtyProcess tp("testpmd", argv, {pci.sysfs_env()});
+	tp.expect(testpmd_prompt, 30s);
 
-		std::string info = tp.command("show port info 0", testpmd_prompt);
-		ASSERT_TRUE(contains(info, "Device name: " + addr)) << info;
-		ASSERT_TRUE(contains(info, "Driver name: net_simnic")) << info;
+	std::string info = tp.command("show port info 0", testpmd_prompt);
+	ASSERT_TRUE(contains(info, "Device name: " + addr)) << info;
+	ASSERT_TRUE(contains(info, "Driver name: net_simnic")) << info;
 
-		tp.command("start tx_first", testpmd_prompt);
-		/* io forwarding sends every received burst out again: wait
-		 * until some have gone round the loop */
-		std::string stats;
-		auto deadline = std::chrono::steady_clock::now() + 10s;
-		do {
-			stats = tp.command("show port stats 0", testpmd_prompt);
-		} while (counter(stats, "RX-packets") <= 0 &&
-			 std::chrono::steady_clock::now() < deadline);
-		EXPECT_GT(counter(stats, "RX-packets"), 0) << stats;
-		EXPECT_GT(counter(stats, "TX-packets"), 0) << stats;
+	tp.command("start tx_first", testpmd_prompt);
+	/* io forwarding sends every received burst out again: wait
+	 * until some have gone round the loop */
+	std::string stats;
+	auto deadline = std::chrono::steady_clock::now() + 10s;
+	do {
+		stats = tp.command("show port stats 0", testpmd_prompt);
+	} while (counter(stats, "RX-packets") <= 0 &&
+		 std::chrono::steady_clock::now() < deadline);
+	EXPECT_GT(counter(stats, "RX-packets"), 0) << stats;
+	EXPECT_GT(counter(stats, "TX-packets"), 0) << stats;
 
-		std::string out = tp.command("stop", testpmd_prompt);
-		EXPECT_TRUE(contains(out, "Done.")) << out;
-		tp.send_line("quit");
-		EXPECT_EQ(tp.wait_exit(10s), 0) << tp.transcript();
-	}
-	driver::remove_prefix_files(prefix);
+	std::string out = tp.command("stop", testpmd_prompt);
+	EXPECT_TRUE(contains(out, "Done.")) << out;
+	tp.send_line("quit");
+	EXPECT_EQ(tp.wait_exit(10s), 0) << tp.transcript();
 }
 
 } // namespace

@@ -32,7 +32,7 @@ SimulatedPci::tool(const std::vector<std::string> &args)
 		tree_.root().string()};
 	argv.insert(argv.end(), args.begin(), args.end());
 	std::string out;
-	if (driver::run_command(argv, &out) != 0) {
+	if (harness::run_command(argv, &out) != 0) {
 		std::string cmd;
 		for (const auto &a : argv)
 			cmd += a + " ";
@@ -67,10 +67,10 @@ SimulatedPci::driver_of(const std::string &addr) const
 	return tree_.device(addr).driver;
 }
 
-driver::ClusterOptions
+harness::ClusterOptions
 SimulatedPci::cluster_options(int secondaries) const
 {
-	driver::ClusterOptions o = test::cluster_options(secondaries);
+	harness::ClusterOptions o = test::cluster_options(secondaries);
 	o.sysfs_pci = tree_.devices_dir().string();
 	o.eal.insert(o.eal.end(), {"-d", pmd_});
 	return o;

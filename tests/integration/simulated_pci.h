@@ -32,7 +32,7 @@ public:
 	std::string driver_of(const std::string &addr) const;
 
 	/* PCI bus on this tree, net_simnic loaded, in every process. */
-	driver::ClusterOptions cluster_options(int secondaries = 2) const;
+	harness::ClusterOptions cluster_options(int secondaries = 2) const;
 	/* EAL arguments and environment for another DPDK program. */
 	std::vector<std::string> eal_args() const;
 	std::string sysfs_env() const;

@@ -26,7 +26,7 @@ TEST_P(TestPlan, AttachDetachRepeatedTwice)
 {
 	const auto &[kind, flow] = GetParam();
 	auto dev = make_device(kind);
-	driver::Cluster c(cluster_options(2));
+	harness::Cluster c(cluster_options(2));
 	const std::string name = dev->name();
 
 	ASSERT_TRUE(all_list(c, {})) << "at start";

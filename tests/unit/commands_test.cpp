@@ -16,6 +16,7 @@
 
 #include "commands.h"
 #include "eal_mock.h"
+#include "module.h"
 
 using ::testing::_;
 using ::testing::DoAll;
@@ -93,23 +94,23 @@ TEST_F(Commands, AttachProbesTheDevargsAsTyped)
 {
 	parses_as("net_af_packet0,iface=veth0", "net_af_packet0");
 	EXPECT_CALL(eal_, dev_probe("net_af_packet0,iface=veth0")).WillOnce(Return(0));
-	unsigned int failed = hotplug_mp_failed_commands();
+	unsigned int failed = hotplug_mp::Module::instance().console().failed();
 
 	EXPECT_EQ(run("attach net_af_packet0,iface=veth0"),
 		"attached device net_af_packet0\n");
-	EXPECT_EQ(hotplug_mp_failed_commands(), failed);
+	EXPECT_EQ(hotplug_mp::Module::instance().console().failed(), failed);
 }
 
 TEST_F(Commands, RepeatedAttachIsReportedAndCounted)
 {
 	parses_as("net_null0", "net_null0");
 	EXPECT_CALL(eal_, dev_probe("net_null0")).WillOnce(Return(-EEXIST));
-	unsigned int failed = hotplug_mp_failed_commands();
+	unsigned int failed = hotplug_mp::Module::instance().console().failed();
 
 	EXPECT_EQ(run("attach net_null0"),
 		"failed to attach device net_null0: EEXIST (File exists): "
 		"the device is already attached\n");
-	EXPECT_EQ(hotplug_mp_failed_commands(), failed + 1);
+	EXPECT_EQ(hotplug_mp::Module::instance().console().failed(), failed + 1);
 }
 
 TEST_F(Commands, UnparsableDevargsNeverReachTheEal)
@@ -178,34 +179,34 @@ TEST_F(Commands, NoExceptionLeavesAHandler)
 {
 	parses_as("net_null0", "net_null0");
 	EXPECT_CALL(eal_, dev_probe(_)).WillOnce(::testing::Throw(std::runtime_error("boom")));
-	unsigned int failed = hotplug_mp_failed_commands();
+	unsigned int failed = hotplug_mp::Module::instance().console().failed();
 
 	EXPECT_EQ(run("attach net_null0"), "internal error: boom\n");
-	EXPECT_EQ(hotplug_mp_failed_commands(), failed + 1);
+	EXPECT_EQ(hotplug_mp::Module::instance().console().failed(), failed + 1);
 }
 
 TEST_F(Commands, HotplugTimeoutIsShownAndSet)
 {
 	EXPECT_CALL(eal_, timeout_get()).WillOnce(Return(5000u));
 	EXPECT_CALL(eal_, timeout_set(1500u)).WillOnce(Return(0));
-	unsigned int failed = hotplug_mp_failed_commands();
+	unsigned int failed = hotplug_mp::Module::instance().console().failed();
 
 	EXPECT_EQ(run("hotplug-timeout"), "hotplug timeout: 5000 ms\n");
 	EXPECT_EQ(run("hotplug-timeout 1500"), "hotplug timeout set to 1500 ms\n");
-	EXPECT_EQ(hotplug_mp_failed_commands(), failed);
+	EXPECT_EQ(hotplug_mp::Module::instance().console().failed(), failed);
 }
 
 TEST_F(Commands, HotplugTimeoutRefusalsNameTheCause)
 {
 	EXPECT_CALL(eal_, timeout_set(_)).WillOnce(Return(-EPERM))
 		.WillOnce(Return(-EINVAL));
-	unsigned int failed = hotplug_mp_failed_commands();
+	unsigned int failed = hotplug_mp::Module::instance().console().failed();
 
 	EXPECT_EQ(run("hotplug-timeout 10"), "failed to set the hotplug timeout: "
 		"EPERM (Operation not permitted): only the primary process can set it\n");
 	EXPECT_EQ(run("hotplug-timeout 0"), "failed to set the hotplug timeout: "
 		"EINVAL (Invalid argument): out of range (1 to 3600000 ms)\n");
-	EXPECT_EQ(hotplug_mp_failed_commands(), failed + 2);
+	EXPECT_EQ(hotplug_mp::Module::instance().console().failed(), failed + 2);
 
 	int ret = 0;
 	run("hotplug-timeout soon", &ret);

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <unistd.h>
 
-namespace hotplug_mp::driver {
+namespace hotplug_mp::harness {
 
 namespace fs = std::filesystem;
 
@@ -172,4 +172,4 @@ Cluster::shutdown()
 	return exits;
 }
 
-} // namespace hotplug_mp::driver
+} // namespace hotplug_mp::harness

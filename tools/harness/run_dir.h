@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <string>
 
-namespace hotplug_mp::driver {
+namespace hotplug_mp::harness {
 
 class RunDir {
 public:
@@ -24,6 +24,6 @@ private:
 	std::filesystem::path path_;
 };
 
-} // namespace hotplug_mp::driver
+} // namespace hotplug_mp::harness
 
 #endif

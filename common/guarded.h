@@ -7,19 +7,18 @@
 #ifndef HOTPLUG_MP_GUARDED_H
 #define HOTPLUG_MP_GUARDED_H
 
-#include <cstdio>
 #include <exception>
+#include <string>
 
 struct cmdline;
 
 namespace hotplug_mp {
 
-/* The usual Failed: one line on stdout. */
-inline void
-print_internal_error(const char *what) noexcept
+/* What a handler's exception leaves: "internal error: <what>". */
+inline std::string
+internal_error(const char *what)
 {
-	std::printf("internal error%s%s\n", *what ? ": " : "", what);
-	std::fflush(stdout);
+	return std::string("internal error") + (*what ? ": " : "") + what;
 }
 
 template <void (*Handler)(void *), void (*Failed)(const char *what) noexcept>

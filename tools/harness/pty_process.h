@@ -7,12 +7,17 @@
 #define HOTPLUG_MP_PTY_PROCESS_H
 
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <regex>
 #include <stdexcept>
 #include <string>
 #include <sys/types.h>
+#include <thread>
 #include <vector>
 
-namespace hotplug_mp::driver {
+namespace hotplug_mp::harness {
 
 using namespace std::chrono_literals;
 
@@ -66,28 +71,49 @@ public:
 	/* SIGSTOP, then waits until every thread of the program has stopped. */
 	void stop(std::chrono::milliseconds timeout = 10s);
 
+	/*
+	 * The output is read as it comes, all the time, so that the program
+	 * never blocks on its terminal. Paused, nobody reads it: the terminal
+	 * fills up as it does for a program nobody watches.
+	 */
+	void pause_reading();
+	void resume_reading();
+
+	/*
+	 * Lines matching re (a whole line, its newline included) are dropped
+	 * from what is read from now on, wherever they fall: for a program's
+	 * own asynchronous lines that a test is not about.
+	 */
+	void drop_lines(const std::string &re);
+
 	/* Everything printed so far, escape sequences and CRs removed. */
-	const std::string &transcript() const { return out_; }
+	std::string transcript() const;
 
 private:
-	enum class Read { data, idle, eof };
-	/* One poll of at most timeout_ms, then one read into out_. */
-	Read read_once(int timeout_ms);
-	bool read_some(std::chrono::steady_clock::time_point deadline);
+	void read_all();
 	[[noreturn]] void fail(const std::string &what) const;
 
 	std::string name_;
 	pid_t pid_ = -1;
 	int fd_ = -1;
 	int status_ = -1;
+	int stop_[2] = {-1, -1}; /* wakes the reader at destruction */
+	std::thread reader_;
+	mutable std::mutex mutex_; /* what follows */
+	std::condition_variable grew_;
+	std::condition_variable resumed_;
 	std::string out_;
 	size_t mark_ = 0;
 	std::string raw_tail_; /* an escape sequence cut by a read */
+	std::optional<std::regex> drop_;
+	bool eof_ = false;
+	bool reading_ = true;
+	bool stopping_ = false;
 };
 
 /* Runs a short command to completion; returns its exit status. */
 int run_command(const std::vector<std::string> &argv, std::string *output = nullptr);
 
-} // namespace hotplug_mp::driver
+} // namespace hotplug_mp::harness
 
 #endif

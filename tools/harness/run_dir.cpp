@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
-namespace hotplug_mp::driver {
+namespace hotplug_mp::harness {
 
 RunDir::RunDir(const std::string &tag)
 {
@@ -20,4 +20,4 @@ RunDir::~RunDir()
 	std::filesystem::remove_all(path_, ec);
 }
 
-} // namespace hotplug_mp::driver
+} // namespace hotplug_mp::harness

@@ -1,5 +1,15 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-#include "bench_command.h"
+/*
+ * libhotplug_mp_bench_cmds.so: the "bench" command, a testpmd-style command
+ * module that hotplug_mp-bench loads into dpdk-hotplug_mp with EAL -d.
+ *
+ *   bench <cycles> <devargs>
+ *
+ * attaches and detaches the device <cycles> times from this process and
+ * prints the median and 99th percentile latency of each, timed here around
+ * rte_dev_probe() and rte_eal_hotplug_remove().
+ */
+#include <vector>
 
 #include <cstdio>
 #include <cstring>
@@ -13,10 +23,11 @@
 #include <rte_eal.h>
 
 #include "guarded.h"
-#include "messages.h"
 #include "percentiles.h"
+#include "result.h"
+#include "testpmd_abi.h"
 
-namespace hotplug_mp::host {
+namespace hotplug_mp::bench {
 
 namespace {
 
@@ -83,7 +94,6 @@ cmd_bench_parsed(void *parsed_result)
 	std::fflush(stdout);
 }
 
-
 cmdline_parse_token_string_t cmd_bench_bench =
 	TOKEN_STRING_INITIALIZER(struct cmd_bench_result, bench, "bench");
 cmdline_parse_token_num_t cmd_bench_cycles =
@@ -92,8 +102,15 @@ cmdline_parse_token_string_t cmd_bench_devargs =
 	TOKEN_STRING_INITIALIZER(struct cmd_bench_result, devargs,
 		TOKEN_STRING_MULTI);
 
+void
+failed(const char *what) noexcept
+{
+	std::printf("%s\n", internal_error(what).c_str());
+	std::fflush(stdout);
+}
+
 cmdline_parse_inst_t cmd_bench = {
-	.f = hotplug_mp::guarded<cmd_bench_parsed, hotplug_mp::print_internal_error>,
+	.f = hotplug_mp::guarded<cmd_bench_parsed, failed>,
 	.data = nullptr,
 	.help_str = "bench <cycles> <devargs>: time attach and detach",
 	.tokens = {
@@ -104,20 +121,24 @@ cmdline_parse_inst_t cmd_bench = {
 	},
 };
 
+struct testpmd_driver_commands bench_cmds = {
+	.next = {},
+	.commands = {
+		{
+			&cmd_bench,
+			"bench <cycles> <devargs>\n"
+			"    Attach and detach the device <cycles> times from this process;\n"
+			"    print the median and 99th percentile latency of each.\n",
+		},
+		{ nullptr, nullptr },
+	},
+};
+
 } // namespace
 
-std::vector<cmdline_parse_inst_t *>
-bench_commands()
-{
-	return {&cmd_bench};
-}
+} // namespace hotplug_mp::bench
 
-std::string
-bench_help()
+RTE_INIT(hotplug_mp_bench_register)
 {
-	return "bench <cycles> <devargs>\n"
-		"    Attach and detach the device <cycles> times from this process;\n"
-		"    print the median and 99th percentile latency of each.\n";
+	testpmd_add_driver_commands(&hotplug_mp::bench::bench_cmds);
 }
-
-} // namespace hotplug_mp::host

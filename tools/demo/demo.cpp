@@ -17,7 +17,7 @@
 #include "run_dir.h"
 #include "sysfs_tree.h"
 
-using namespace hotplug_mp::driver;
+using namespace hotplug_mp::harness;
 
 namespace {
 

@@ -4,7 +4,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
-#include <optional>
+#include <thread>
 #include <fcntl.h>
 #include <poll.h>
 #include <pty.h>
@@ -12,7 +12,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-namespace hotplug_mp::driver {
+namespace hotplug_mp::harness {
 
 namespace {
 
@@ -60,40 +60,6 @@ clean(const std::string &raw, std::string &tail)
 		i = j;
 	}
 	return out;
-}
-
-/*
- * Another thread of the program (an event line) may print whole lines in
- * the middle of a prompt that its command line writes a character at a
- * time: "exampl", "device ... attached\n", "e> ".
- */
-struct Split {
-	size_t at, end;
-	std::string inserted;
-};
-
-std::optional<Split>
-find_split(const std::string &text, const std::string &needle, size_t from)
-{
-	for (size_t k = 1; k < needle.size(); k++) {
-		std::string head = needle.substr(0, k), tail = needle.substr(k);
-		for (size_t at = text.find(head, from); at != std::string::npos;
-		     at = text.find(head, at + 1)) {
-			/* a prompt starts a line */
-			if (at > 0 && text[at - 1] != '\n')
-				continue;
-			size_t lines = at + k;
-			/* one or more whole lines, then the rest of the needle */
-			size_t nl = text.find('\n', lines);
-			while (nl != std::string::npos) {
-				if (text.compare(nl + 1, tail.size(), tail) == 0)
-					return Split{at, nl + 1 + tail.size(),
-						text.substr(lines, nl + 1 - lines)};
-				nl = text.find('\n', nl + 1);
-			}
-		}
-	}
-	return std::nullopt;
 }
 
 /* A waitpid() status as a shell tells it: the exit code, or 128+signal. */
@@ -147,49 +113,107 @@ PtyProcess::PtyProcess(const std::string &name,
 		_exit(127);
 	}
 	fcntl(fd_, F_SETFD, FD_CLOEXEC);
+	if (pipe2(stop_, O_CLOEXEC) != 0) {
+		int err = errno;
+		terminate();
+		close(fd_);
+		throw PtyError("pipe: " + std::string(std::strerror(err)));
+	}
+	reader_ = std::thread(&PtyProcess::read_all, this);
 }
 
 PtyProcess::~PtyProcess()
 {
 	terminate();
+	{
+		std::lock_guard<std::mutex> g(mutex_);
+		stopping_ = true;
+		resumed_.notify_all();
+	}
+	/* the reader ends on the program's end of output, or on this */
+	if (write(stop_[1], "", 1) < 0) {
+		/* then it still sees the program's hangup */
+	}
+	reader_.join();
+	close(stop_[0]);
+	close(stop_[1]);
 	if (fd_ >= 0)
 		close(fd_);
 }
 
-PtyProcess::Read
-PtyProcess::read_once(int timeout_ms)
+/*
+ * Reads the program's output as it comes, whoever waits for what, so that
+ * the program never blocks on a full terminal; only a paused reader
+ * leaves the terminal unread.
+ */
+void
+PtyProcess::read_all()
 {
-	struct pollfd pfd = {fd_, POLLIN, 0};
-	int n = poll(&pfd, 1, timeout_ms);
-	if (n < 0 && errno == EINTR)
-		return Read::data;
-	if (n <= 0)
-		return Read::idle;
 	char buf[4096];
-	ssize_t r = read(fd_, buf, sizeof(buf));
-	if (r <= 0)
-		return Read::eof;
-	out_ += clean(std::string(buf, r), raw_tail_);
-	return Read::data;
+	for (;;) {
+		{
+			std::unique_lock<std::mutex> g(mutex_);
+			resumed_.wait(g, [this] { return reading_ || stopping_; });
+			if (stopping_)
+				return;
+		}
+		struct pollfd pfd[2] = {{fd_, POLLIN, 0}, {stop_[0], POLLIN, 0}};
+		int n = poll(pfd, 2, 100);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (pfd[1].revents != 0)
+			return;
+		if (n <= 0 || pfd[0].revents == 0)
+			continue;
+		ssize_t r = read(fd_, buf, sizeof(buf));
+		std::lock_guard<std::mutex> g(mutex_);
+		if (r <= 0) {
+			eof_ = true;
+			grew_.notify_all();
+			return;
+		}
+		std::string text = clean(std::string(buf, r), raw_tail_);
+		if (drop_)
+			text = std::regex_replace(text, *drop_, "");
+		out_ += text;
+		grew_.notify_all();
+	}
 }
 
-bool
-PtyProcess::read_some(Clock::time_point deadline)
+void
+PtyProcess::pause_reading()
 {
-	auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-		deadline - Clock::now());
-	if (left.count() < 0)
-		return false;
-	Read r = read_once(static_cast<int>(left.count()));
-	if (r == Read::eof)
-		fail("exited");
-	return r == Read::data;
+	std::lock_guard<std::mutex> g(mutex_);
+	reading_ = false;
+}
+
+void
+PtyProcess::resume_reading()
+{
+	std::lock_guard<std::mutex> g(mutex_);
+	reading_ = true;
+	resumed_.notify_all();
+}
+
+void
+PtyProcess::drop_lines(const std::string &re)
+{
+	std::lock_guard<std::mutex> g(mutex_);
+	drop_ = std::regex(re + "\n");
+}
+
+std::string
+PtyProcess::transcript() const
+{
+	std::lock_guard<std::mutex> g(mutex_);
+	return out_;
 }
 
 void
 PtyProcess::fail(const std::string &what) const
 {
-	std::string tail = out_.size() > 3000 ? out_.substr(out_.size() - 3000) : out_;
+	std::string out = transcript();
+	std::string tail = out.size() > 3000 ? out.substr(out.size() - 3000) : out;
 	throw PtyError(name_ + " (pid " + std::to_string(pid_) + "): " + what +
 		"\n--- its last output ---\n" + tail + "\n---");
 }
@@ -198,6 +222,7 @@ std::string
 PtyProcess::expect(const std::string &needle, std::chrono::milliseconds timeout)
 {
 	auto deadline = Clock::now() + timeout;
+	std::unique_lock<std::mutex> g(mutex_);
 	for (;;) {
 		size_t at = out_.find(needle, mark_);
 		if (at != std::string::npos) {
@@ -205,16 +230,16 @@ PtyProcess::expect(const std::string &needle, std::chrono::milliseconds timeout)
 			mark_ = at + needle.size();
 			return before;
 		}
-		if (auto split = find_split(out_, needle, mark_)) {
-			/* the lines printed inside it belong before it */
-			std::string before = out_.substr(mark_, split->at - mark_) +
-				split->inserted;
-			mark_ = split->end;
-			return before;
+		if (eof_) {
+			g.unlock();
+			fail("exited");
 		}
-		if (!read_some(deadline) && Clock::now() >= deadline)
+		if (grew_.wait_until(g, deadline) == std::cv_status::timeout &&
+		    out_.find(needle, mark_) == std::string::npos) {
+			g.unlock();
 			fail("timed out after " + std::to_string(timeout.count()) +
 				" ms waiting for \"" + needle + "\"");
+		}
 	}
 }
 
@@ -274,10 +299,12 @@ PtyProcess::wait_exit(std::chrono::milliseconds timeout)
 	while (running()) {
 		if (Clock::now() >= deadline)
 			fail("did not exit within " + std::to_string(timeout.count()) + " ms");
-		/* drain output so the program never blocks on a full pty */
-		if (read_once(20) == Read::eof)
-			usleep(1000);
+		usleep(1000);
 	}
+	/* what it printed last is in the transcript once it is read */
+	std::unique_lock<std::mutex> g(mutex_);
+	grew_.wait_until(g, Clock::now() + std::chrono::milliseconds(500),
+		[this] { return eof_; });
 	return status_;
 }
 
@@ -358,4 +385,4 @@ run_command(const std::vector<std::string> &argv, std::string *output)
 	return exit_status(st);
 }
 
-} // namespace hotplug_mp::driver
+} // namespace hotplug_mp::harness

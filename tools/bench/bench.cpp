@@ -11,9 +11,17 @@
  *       [--secondaries 0,1,2,4,8] [--probe-delay-ms 5] [--rounds 5]
  *       [--from primary|secondary] [--devices net_null,...] [--csv FILE]
  *       [--placement float|split|housekeeping|one-cpu]
+ *       [--events on,off] [--output read,unread]
  *
  * Every figure is the median over the rounds of one run's figure; the
- * runs of stock and patched alternate.
+ * runs of stock and patched, and of each configuration, alternate. A
+ * configuration is whether the processes print event lines (on, the
+ * default, or off) and whether anybody reads the output of the processes
+ * other than the one timing (read, the default, or unread: their
+ * terminals fill up as nobody drains them).
+ *
+ * The "bench" command comes from libhotplug_mp_bench_cmds.so of the
+ * host's build (tools/bench), which every process loads with EAL -d.
  */
 #include <algorithm>
 #include <cstdio>
@@ -34,7 +42,7 @@
 #include "run_dir.h"
 #include "sysfs_tree.h"
 
-using namespace hotplug_mp::driver;
+using namespace hotplug_mp::harness;
 namespace fs = std::filesystem;
 
 namespace {
@@ -88,8 +96,18 @@ private:
 	cpu_set_t saved_;
 };
 
+/* What the processes do with their output besides hotplug. */
+struct Config {
+	bool events = true; /* print event lines (the default) */
+	bool read = true;   /* the others' output is read */
+
+	std::string events_name() const { return events ? "on" : "off"; }
+	std::string output_name() const { return read ? "read" : "unread"; }
+};
+
 struct Options {
 	std::map<std::string, std::string> host;   /* flavour -> host */
+	std::vector<Config> configs = {Config{}};
 	std::map<std::string, std::string> simnic; /* flavour -> .so */
 	int cycles = 200;
 	int rounds = 5;
@@ -106,6 +124,7 @@ const std::string one_session = "net_null_one_session";
 
 struct Row {
 	std::string flavour, device, issuer;
+	Config config;
 	int secondaries;
 	double attach_median, attach_p99, detach_median, detach_p99,
 		cycle_median, cycle_p99;
@@ -114,11 +133,12 @@ struct Row {
 
 std::optional<Row>
 measure(const Options &o, const std::string &flavour, const std::string &device,
-	int secondaries, int issuer, const RunDir &dir)
+	int secondaries, int issuer, const Config &cfg, const RunDir &dir)
 {
 	ClusterOptions co;
 	co.host = o.host.at(flavour);
 	co.secondaries = secondaries;
+	co.eal = {"-d", (dir.path() / (flavour + "_bench_cmds.so")).string()};
 	co.prefix = unique_prefix("hpmp_bench");
 	for (int i = 0; i <= secondaries; i++)
 		co.lcores_of[i] = {"--lcores", i == 0 ? o.placement.primary :
@@ -142,8 +162,9 @@ measure(const Options &o, const std::string &flavour, const std::string &device,
 		 * a log line per probe would fill them and block the thread
 		 * that must answer the next request.
 		 */
-		co.eal = {"-d", (dir.path() / (flavour + "_libnet_simnic.so")).string(),
-			"--log-level", "pmd.net.simnic:notice"};
+		co.eal.insert(co.eal.end(), {"-d",
+			(dir.path() / (flavour + "_libnet_simnic.so")).string(),
+			"--log-level", "pmd.net.simnic:notice"});
 		co.env = {"SIMNIC_PROBE_DELAY_MS=" + std::to_string(o.probe_delay_ms)};
 		devargs = "0000:81:00.0";
 	}
@@ -156,12 +177,11 @@ measure(const Options &o, const std::string &flavour, const std::string &device,
 	Cluster c(co);
 	if (tree)
 		tree->bind(devargs, "vfio-pci");
-	/*
-	 * Event lines would go to terminals nobody reads during the run:
-	 * measure hotplug, not the console.
-	 */
-	for (int i = 0; i < c.size(); i++)
+	for (int i = 0; i < c.size() && !cfg.events; i++)
 		c.run(i, "events off");
+	for (int i = 0; i < c.size() && !cfg.read; i++)
+		if (i != issuer)
+			c.proc(i).pause_reading();
 	std::string out = c.proc(issuer).command(
 		"bench " + std::to_string(o.cycles) + " " + devargs, host_prompt,
 		std::chrono::minutes(10));
@@ -175,7 +195,7 @@ measure(const Options &o, const std::string &flavour, const std::string &device,
 			device.c_str(), secondaries, Cluster::role(issuer), out.c_str());
 		return std::nullopt;
 	}
-	return Row{flavour, device, Cluster::role(issuer), secondaries,
+	return Row{flavour, device, Cluster::role(issuer), cfg, secondaries,
 		std::stod(m[1]), std::stod(m[2]), std::stod(m[3]),
 		std::stod(m[4]), std::stod(m[5]), std::stod(m[6])};
 }
@@ -203,6 +223,7 @@ Options
 parse(int argc, char **argv)
 {
 	Options o;
+	std::vector<std::string> events = {"on"}, outputs = {"read"};
 	for (int i = 1; i + 1 < argc; i += 2) {
 		std::string k = argv[i], v = argv[i + 1];
 		if (k == "--stock" || k == "--patched")
@@ -226,6 +247,10 @@ parse(int argc, char **argv)
 			o.probe_delay_ms = std::stoi(v);
 		else if (k == "--csv")
 			o.csv = v;
+		else if (k == "--events")
+			events = str_list(v);
+		else if (k == "--output")
+			outputs = str_list(v);
 		else if (k == "--placement") {
 			auto p = std::find_if(placements.begin(), placements.end(),
 				[&](const Placement &x) { return x.name == v; });
@@ -239,6 +264,14 @@ parse(int argc, char **argv)
 	}
 	if (o.host.size() != 2)
 		throw std::invalid_argument("give --stock HOST and --patched HOST");
+	o.configs.clear();
+	for (const std::string &e : events)
+		for (const std::string &out : outputs) {
+			if ((e != "on" && e != "off") || (out != "read" && out != "unread"))
+				throw std::invalid_argument("--events on,off and --output "
+					"read,unread, not " + e + " and " + out);
+			o.configs.push_back(Config{e == "on", out == "read"});
+		}
 	if (o.rounds < 1 || o.cycles < 1)
 		throw std::invalid_argument("--rounds and --cycles must be positive");
 	return o;
@@ -264,13 +297,25 @@ combine(const std::vector<Row> &runs)
 
 const Row *
 find(const std::vector<Row> &rows, const std::string &flavour,
-	const std::string &device, const std::string &issuer, int n)
+	const std::string &device, const std::string &issuer, int n,
+	const Config &cfg)
 {
 	for (const Row &r : rows)
 		if (r.flavour == flavour && r.device == device &&
-		    r.issuer == issuer && r.secondaries == n)
+		    r.issuer == issuer && r.secondaries == n &&
+		    r.config.events == cfg.events && r.config.read == cfg.read)
 			return &r;
 	return nullptr;
+}
+
+/* The bench module of the host's build, where EAL -d takes it. */
+void
+copy_bench_module(const std::string &host, const std::string &flavour,
+	const RunDir &dir)
+{
+	fs::path build = fs::path(host).parent_path().parent_path();
+	fs::copy_file(build / "tools" / "bench" / "libhotplug_mp_bench_cmds.so",
+		dir.path() / (flavour + "_bench_cmds.so"));
 }
 
 } // namespace
@@ -281,6 +326,8 @@ main(int argc, char **argv)
 	try {
 		Options o = parse(argc, argv);
 		RunDir dir("hpmp_bench");
+		for (const auto &[flavour, host] : o.host)
+			copy_bench_module(host, flavour, dir);
 		std::vector<std::string> devices = {"net_null", one_session};
 		if (o.simnic.size() == 2) {
 			auto tree = hotplug_mp::pcisim::Tree::create(dir.path() / "sysfs");
@@ -309,54 +356,71 @@ main(int argc, char **argv)
 					 * round: both meet the same conditions.
 					 */
 					std::map<std::string, std::vector<Row>> runs;
+					auto key = [](const char *flavour, const Config &c) {
+						return std::string(flavour) + " events " +
+							c.events_name() + ", " + c.output_name();
+					};
 					for (int round = 0; round < o.rounds; round++)
-						for (const char *flavour : {"stock", "patched"}) {
-							auto r = measure(o, flavour, device, n,
-								issuer, dir);
-							if (!r)
-								return 1;
-							runs[flavour].push_back(*r);
+						for (const char *flavour : {"stock", "patched"})
+							for (const Config &cfg : o.configs) {
+								auto r = measure(o, flavour, device, n,
+									issuer, cfg, dir);
+								if (!r)
+									return 1;
+								runs[key(flavour, cfg)].push_back(*r);
+							}
+					for (const char *flavour : {"stock", "patched"})
+						for (const Config &cfg : o.configs) {
+							const Row r = combine(runs[key(flavour, cfg)]);
+							std::printf("%-8s %-20s from %-9s N=%d events "
+								"%-3s %-6s: attach %8.1f us, detach "
+								"%8.1f us, cycle %8.1f us (medians; "
+								"cycle p99 %8.1f us)\n", flavour,
+								device.c_str(), r.issuer.c_str(), n,
+								cfg.events_name().c_str(),
+								cfg.output_name().c_str(),
+								r.attach_median, r.detach_median,
+								r.cycle_median, r.cycle_p99);
+							std::fflush(stdout);
+							rows.push_back(r);
 						}
-					for (const char *flavour : {"stock", "patched"}) {
-						const Row r = combine(runs[flavour]);
-						std::printf("%-8s %-20s from %-9s N=%d: attach "
-							"%8.1f us, detach %8.1f us, cycle %8.1f us "
-							"(medians; cycle p99 %8.1f us)\n",
-							flavour, device.c_str(), r.issuer.c_str(),
-							n, r.attach_median, r.detach_median,
-							r.cycle_median, r.cycle_p99);
-						std::fflush(stdout);
-						rows.push_back(r);
-					}
 				}
 
 		std::ofstream csv(o.csv);
 		csv << "flavour,device,issuer,secondaries,attach_median_us,"
 			"attach_p99_us,detach_median_us,detach_p99_us,"
-			"cycle_median_us,cycle_p99_us,placement\n";
+			"cycle_median_us,cycle_p99_us,placement,events,output\n";
 		for (const Row &r : rows)
 			csv << r.flavour << ',' << r.device << ',' << r.issuer << ','
 				<< r.secondaries << ',' << r.attach_median << ','
 				<< r.attach_p99 << ',' << r.detach_median << ','
 				<< r.detach_p99 << ',' << r.cycle_median << ','
-				<< r.cycle_p99 << ',' << o.placement.name << '\n';
+				<< r.cycle_p99 << ',' << o.placement.name << ','
+				<< r.config.events_name() << ','
+				<< r.config.output_name() << '\n';
 
 		std::printf("\nattach+detach cycle, median us (%d cycles, median "
 			"of %d rounds, placement %s)\n", o.cycles, o.rounds,
 			o.placement.name.c_str());
-		std::printf("%-20s %-9s %3s %10s %10s %8s\n", "device", "from", "N",
-			"stock", "patched", "ratio");
+		std::printf("%-20s %-9s %3s %-6s %-6s %10s %10s %8s\n", "device",
+			"from", "N", "events", "output", "stock", "patched", "ratio");
 		for (const std::string &device : devices)
 			for (const char *issuer : {"primary", "secondary"})
-				for (int n : o.secondaries) {
-					const Row *s = find(rows, "stock", device, issuer, n);
-					const Row *p = find(rows, "patched", device, issuer, n);
-					if (s == nullptr || p == nullptr)
-						continue;
-					std::printf("%-20s %-9s %3d %10.1f %10.1f %7.2fx\n",
-						device.c_str(), issuer, n, s->cycle_median,
-						p->cycle_median, s->cycle_median / p->cycle_median);
-				}
+				for (int n : o.secondaries)
+					for (const Config &cfg : o.configs) {
+						const Row *s = find(rows, "stock", device,
+							issuer, n, cfg);
+						const Row *p = find(rows, "patched", device,
+							issuer, n, cfg);
+						if (s == nullptr || p == nullptr)
+							continue;
+						std::printf("%-20s %-9s %3d %-6s %-6s %10.1f "
+							"%10.1f %7.2fx\n", device.c_str(), issuer,
+							n, cfg.events_name().c_str(),
+							cfg.output_name().c_str(), s->cycle_median,
+							p->cycle_median,
+							s->cycle_median / p->cycle_median);
+					}
 		std::printf("\nCSV: %s\n", o.csv.c_str());
 		return 0;
 	} catch (const std::exception &e) {

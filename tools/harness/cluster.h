@@ -15,7 +15,7 @@
 
 #include "pty_process.h"
 
-namespace hotplug_mp::driver {
+namespace hotplug_mp::harness {
 
 inline constexpr const char *host_prompt = "example> ";
 
@@ -33,6 +33,24 @@ std::string unique_prefix(const std::string &tag);
 
 /* Removes /dev/hugepages/<prefix>map_* and /var/run/dpdk/<prefix>. */
 void remove_prefix_files(const std::string &prefix);
+
+/*
+ * A --file-prefix for processes started by hand: its hugepage and runtime
+ * files go with it, however the scope ends (a failed ASSERT included).
+ * Declare it before the processes, so that they end first.
+ */
+class Prefix {
+public:
+	explicit Prefix(const std::string &tag) : name_(unique_prefix(tag)) {}
+	~Prefix() { remove_prefix_files(name_); }
+	Prefix(const Prefix &) = delete;
+	Prefix &operator=(const Prefix &) = delete;
+
+	const std::string &name() const { return name_; }
+
+private:
+	std::string name_;
+};
 
 struct ClusterOptions {
 	std::string host;             /* path of dpdk-hotplug_mp */
@@ -102,6 +120,6 @@ private:
 	int started_ = 0;
 };
 
-} // namespace hotplug_mp::driver
+} // namespace hotplug_mp::harness
 
 #endif

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# What event lines cost hotplug: net_null, eight secondaries, requests from
+# the primary, DPDK 26.07 unpatched and patched side by side, each with
+# event lines on (the default) and off, the secondaries' output read and
+# unread. Writes doc/bench_events.csv and prints, for the patched build,
+# the cycle with events on against events off.
+#
+#   scripts/bench_events.sh [--no-setup] [--cycles N] [--rounds N]
+set -euo pipefail
+
+. "$(dirname "$0")/lib/entry.sh"
+entry_setup 26.07 26.07-base
+build/tools/bench/hotplug_mp-bench \
+	--stock "$top/build-base/app/dpdk-hotplug_mp" \
+	--patched "$top/build/app/dpdk-hotplug_mp" \
+	--devices net_null --secondaries 8 --from primary \
+	--events on,off --output read,unread \
+	--csv doc/bench_events.csv "$@"
+python3 scripts/events_table.py doc/bench_events.csv

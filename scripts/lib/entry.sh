@@ -1,0 +1,18 @@
+# Sourced first by each entry script (demo, test, bench*, profile), with the
+# script's own arguments: goes to the top of the tree and takes a leading
+# --no-setup off the arguments. Then "entry_setup [setup.sh arguments]"
+# runs the set-up, unless --no-setup was given; it returns the set-up's
+# status.
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$top"
+entry_skip_setup=0
+if [ "${1:-}" = "--no-setup" ]; then
+	entry_skip_setup=1
+	shift
+fi
+
+entry_setup()
+{
+	[ "$entry_skip_setup" -eq 1 ] || scripts/setup.sh "$@"
+}
