@@ -5,7 +5,7 @@
 # unread. Writes doc/bench_events.csv and prints, for the patched build,
 # the cycle with events on against events off.
 #
-#   scripts/bench_events.sh [--no-setup] [--cycles N] [--rounds N]
+#   scripts/bench_events.sh [--no-setup] [--cycles N] [--rounds N]   (9 rounds)
 set -euo pipefail
 
 . "$(dirname "$0")/lib/entry.sh"
@@ -15,5 +15,5 @@ build/tools/bench/hotplug_mp-bench \
 	--patched "$top/build/app/dpdk-hotplug_mp" \
 	--devices net_null --secondaries 8 --from primary \
 	--events on,off --output read,unread \
-	--csv doc/bench_events.csv "$@"
+	--rounds 9 --csv doc/bench_events.csv "$@"
 python3 scripts/events_table.py doc/bench_events.csv
