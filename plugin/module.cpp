@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include "module.h"
 
+#include <cerrno>
 #include <cstring>
 #include <stdexcept>
 #include <unistd.h>
@@ -23,8 +24,12 @@ Module *current;
 Module::Module(std::unique_ptr<Hotplug> hotplug) : hotplug_(std::move(hotplug))
 {
 	Result r = hotplug_->watch([this](const Event &e) { on_event(e); });
-	if (!r.ok())
-		HPMP_LOG(NOTICE, "no event lines: %s",
+	/* a stock EAL has no events: said at info level, as on the example */
+	if (r.error == -ENOTSUP)
+		HPMP_LOG(INFO, "no event lines: %s",
+			failure_message("watch hotplug", r).c_str());
+	else if (!r.ok())
+		HPMP_LOG(ERR, "no event lines: %s",
 			failure_message("watch hotplug", r).c_str());
 }
 

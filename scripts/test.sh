@@ -86,15 +86,16 @@ for f in "${flavours[@]}"; do
 	*-asan)
 		# the data path during detach, the handlers, the prompt, the
 		# PCI cases and the module in dpdk-testpmd, to each process's
-		# exit, under AddressSanitizer (DPDK's own allocations stay, so leak
-		# reports are off); secondaries get the primary's VA where no
-		# sanitizer mapping lies. rte_eal_cleanup() cancels the IPC
+		# exit, under AddressSanitizer with leak reports (one leak of
+		# DPDK's own suppressed: tests/lsan.supp); secondaries get the
+		# primary's VA where no sanitizer mapping lies. rte_eal_cleanup() cancels the IPC
 		# thread (pthread_cancel()), which leaves its stack poisoned;
 		# ASan's own sigaltstack teardown of that thread then reports a
 		# stack-buffer-overflow in itself: no signal stack of ASan's.
 		RUN_FILTER=${GTEST_FILTER:-'Forward*:Handlers*:HandlersEvents*:Pci/PciTestPlan.*FromSecondary:Prompts.*:TestpmdModule.*'} \
 			run "$f-integration" "$b/tests/integration/hotplug_mp-integration" "$b" "" \
-			ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:use_sigaltstack=0 \
+			ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:use_sigaltstack=0 \
+			LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0" \
 			HOTPLUG_MP_EAL_ARGS="--base-virtaddr 0x200000000000"
 		;;
 	*)

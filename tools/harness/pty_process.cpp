@@ -2,6 +2,7 @@
 #include "pty_process.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <csignal>
 #include <cstring>
 #include <thread>
@@ -292,13 +293,40 @@ PtyProcess::running()
 	return true;
 }
 
+namespace {
+
+/*
+ * Where each thread of a process that hangs is, when gdb is installed:
+ * the failure then says why, not only that.
+ */
+std::string
+thread_stacks(pid_t pid)
+{
+	if (access("/usr/bin/gdb", X_OK) != 0)
+		return "";
+	std::string cmd = "timeout 30 /usr/bin/gdb -batch -nx -p " +
+		std::to_string(pid) + " -ex 'thread apply all bt' 2>/dev/null";
+	std::string out;
+	if (FILE *f = popen(cmd.c_str(), "r")) {
+		char buf[4096];
+		size_t n;
+		while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+			out.append(buf, n);
+		pclose(f);
+	}
+	return "\n--- its threads ---\n" + out;
+}
+
+} // namespace
+
 int
 PtyProcess::wait_exit(std::chrono::milliseconds timeout)
 {
 	auto deadline = Clock::now() + timeout;
 	while (running()) {
 		if (Clock::now() >= deadline)
-			fail("did not exit within " + std::to_string(timeout.count()) + " ms");
+			fail("did not exit within " + std::to_string(timeout.count()) +
+				" ms" + thread_stacks(pid_));
 		usleep(1000);
 	}
 	/* what it printed last is in the transcript once it is read */
