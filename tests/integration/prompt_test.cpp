@@ -77,11 +77,17 @@ three_clients(std::vector<harness::PtyProcess *> procs, const std::string &promp
 		/* whole prompts: the first, and one after each line typed */
 		EXPECT_EQ(count(procs[i]->transcript(), prompt), 1u + 2 * cycles)
 			<< procs[i]->name() << " printed:\n" << procs[i]->transcript();
-		/* with events on, each heard of the others' requests */
-		if (!stock()) {
-			EXPECT_TRUE(contains(procs[i]->transcript(),
-				" attached (requested by")) << procs[i]->name();
-		}
+	}
+	/*
+	 * With events on, each heard of the others' requests. What it heard
+	 * after its client's last command waits for one more prompt.
+	 */
+	if (stock())
+		return;
+	for (harness::PtyProcess *p : procs) {
+		p->command("list", prompt, 10s);
+		EXPECT_TRUE(contains(p->transcript(), " attached (requested by"))
+			<< p->name() << " printed:\n" << p->transcript();
 	}
 }
 
