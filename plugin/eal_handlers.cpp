@@ -18,7 +18,7 @@ EalHandlers::lacking()
 	Result r;
 	r.error = -ENOTSUP;
 	r.reason = "this EAL has no hotplug handlers "
-		"(it lacks patch 0006 of hotplug_mp)";
+		"(the features series of hotplug_mp adds them)";
 	return r;
 }
 

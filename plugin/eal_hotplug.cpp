@@ -21,7 +21,7 @@ extern "C" {
 RTE_LOG_REGISTER(hotplug_mp_logtype, hotplug_mp, NOTICE);
 
 /*
- * From patch 0004 (lib/eal/include/rte_dev.h). Weak, so that the module
+ * From the timeout setting of the features series (lib/eal/include/rte_dev.h). Weak, so that the module
  * also loads into a stock EAL, where they are null.
  */
 __attribute__((weak)) int rte_dev_hotplug_timeout_set(unsigned int timeout_ms);
@@ -105,7 +105,7 @@ attached_here(const std::string &bus, const std::string &name)
 /*
  * After an attach that went some way and was rolled back: the processes
  * that attached the device for it detached it again, those that had it
- * before keep it (patch 0002).
+ * before keep it (fix 0002).
  */
 std::string
 attach_undone(bool here)
@@ -270,7 +270,7 @@ private:
 		Result r;
 		r.error = -ENOTSUP;
 		r.reason = "this EAL has no hotplug timeout setting "
-			"(it lacks patch 0004 of hotplug_mp)";
+			"(the features series of hotplug_mp adds it)";
 		return r;
 	}
 

@@ -2,7 +2,8 @@
 # Regenerate patches/S/ from a tree made by scripts/patch-tree.sh (commits
 # BASE..HEAD, BASE the tag "base" unless given), keeping the cover letter's
 # subject and text: those of patches/S/0000-cover-letter.patch, or of FILE
-# (first line the subject, then a blank line, then the text).
+# (first line the subject, then a blank line, then the text). For the
+# features of patches/main/, BASE is the last commit of the fixes.
 #
 #   scripts/format-series.sh [--cover FILE] [--base BASE] S DIR
 set -euo pipefail
@@ -37,7 +38,12 @@ print(subject + '\n\n' + blurb)
 EOF
 	cover=$tmp/cover
 fi
-git -C "$dir" format-patch -q --cover-letter -o "$tmp/series" "$base..HEAD"
+# a tree cloned from upstream (patch-tree.sh --upstream) names the commit
+# the series is based on, and the patches it needs first
+bc=()
+git -C "$dir" remote get-url origin >/dev/null 2>&1 &&
+	bc=(--base="$(git -C "$dir" rev-parse base)")
+git -C "$dir" format-patch -q --cover-letter "${bc[@]}" -o "$tmp/series" "$base..HEAD"
 python3 - "$tmp/series/0000-cover-letter.patch" "$cover" <<'EOF'
 import sys
 path, cover = sys.argv[1], sys.argv[2]

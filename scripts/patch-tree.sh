@@ -2,12 +2,22 @@
 # A git tree of a DPDK release with one series of patches/ applied as
 # commits, for working on the series, and the series' checks.
 #
-#   scripts/patch-tree.sh [--series S] DIR          make DIR: base commit + `git am`
-#   scripts/patch-tree.sh --build [--series S] DIR  also build every prefix of the series
-#   scripts/patch-tree.sh --check [--series S] DIR  also run DPDK's check-git-log.sh and
-#                                                   checkpatches.sh (kernel checkpatch.pl
-#                                                   from Debian's linux-source-6.1)
-# S is main (default: DPDK 26.07), 22.11 or 25.11 (the LTS backports).
+#   scripts/patch-tree.sh [--series S] [--upstream GIT] DIR
+#                                       make DIR: base commit + `git am`
+#   scripts/patch-tree.sh --build ...   also build every prefix of the series
+#   scripts/patch-tree.sh --check ...   also run DPDK's check-git-log.sh and
+#                                       checkpatches.sh (kernel checkpatch.pl
+#                                       from Debian's linux-source-6.1)
+# S is main (default: DPDK 26.07, the fixes then the features), main/fixes,
+# main/features (on top of the fixes), 22.11 or 25.11 (the LTS backports).
+#
+# The series of patches/main/ are made against DPDK main, whose commit the
+# cover letter of main/fixes names (base-commit:). With --upstream GIT, a
+# clone of DPDK's repository, DIR is a clone of it at that commit, with
+# upstream's history (check-git-log.sh then checks the Fixes: tags). Without
+# it, DIR starts from the v26.07 tarball, and the changes to the 26.11
+# release notes, which v26.07 lacks, are left out.
+#
 # After editing commits in DIR, regenerate the series with
 #   scripts/format-series.sh S DIR
 # which keeps the cover letter's text.
@@ -17,17 +27,18 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 log() { printf '[patch-tree] %s\n' "$*"; }
 die() { printf '[patch-tree] error: %s\n' "$*" >&2; exit 1; }
 
-build=0 check=0 ser=main
+build=0 check=0 ser=main upstream=
 while [ $# -gt 1 ]; do
 	case $1 in
 	--build) build=1 ;;
 	--check) build=1 check=1 ;;
 	--series) ser=$2; shift ;;
+	--upstream) upstream=$(realpath "$2"); shift ;;
 	*) break ;;
 	esac
 	shift
 done
-[ $# -eq 1 ] || die "usage: scripts/patch-tree.sh [--build|--check] [--series main|22.11|25.11] DIR"
+[ $# -eq 1 ] || die "usage: scripts/patch-tree.sh [--build|--check] [--series S] [--upstream GIT] DIR"
 dir=$(realpath -m "$1")
 
 cd "$top"
@@ -38,19 +49,38 @@ file=$(wrap_value "$wrap" source_filename)
 patches=$(series "$ser")
 [ -n "$patches" ] || die "patches/$ser/ holds no series"
 
+# the series applied first, when S is on top of another
+case $ser in
+main/features) patches="$(series main/fixes) $patches" ;;
+esac
+
 rm -rf "$dir"
-mkdir -p "$dir"
-tar -C "$dir" --strip-components=1 -xf "subprojects/packagecache/$file"
-cd "$dir"
 # the commits are the tree's own: no identity of the user is needed
 export GIT_COMMITTER_NAME=patch-tree GIT_COMMITTER_EMAIL=patch-tree@localhost
-git init -q
-git add -A -f
-git -c user.name=base -c user.email=base@localhost commit -qm "${file%.tar.xz}"
-git tag base
-for p in $patches; do
-	git am -q "$top/$p"
-done
+if [ -n "$upstream" ]; then
+	case $ser in main*) ;; *) die "--upstream is for the series of patches/main/" ;; esac
+	commit=$(sed -n 's/^base-commit: //p' patches/main/fixes/0000-cover-letter.patch)
+	[ -n "$commit" ] || die "patches/main/fixes/0000-cover-letter.patch names no base-commit"
+	git clone -q --no-checkout "$upstream" "$dir"
+	git -C "$dir" checkout -q -b series "$commit" ||
+		die "$upstream has no commit $commit"
+	cd "$dir"
+	git tag base
+	for p in $patches; do
+		git am -q "$top/$p"
+	done
+else
+	mkdir -p "$dir"
+	tar -C "$dir" --strip-components=1 -xf "subprojects/packagecache/$file"
+	cd "$dir"
+	git init -q
+	git add -A -f
+	git -c user.name=base -c user.email=base@localhost commit -qm "${file%.tar.xz}"
+	git tag base
+	for p in $patches; do
+		patch_for_tree . "$top/$p" | git am -q
+	done
+fi
 git log --oneline base..HEAD
 
 [ $build -eq 1 ] || exit 0

@@ -82,7 +82,9 @@ build_dir() {
 sources() {
 	case $1 in
 	26.07 | 26.07-asan) prepare_source dpdk dpdk-26.07 main ;;
-	26.07-base) prepare_source dpdk dpdk-base "" ;;
+	# the baseline carries the fixes' autotests (app/test/ only): they
+	# must fail there
+	26.07-base) prepare_source dpdk dpdk-base main/fixes/tests ;;
 	# the system build takes the driver SDK headers from the 22.11 source,
 	# and its vhost-user backend is the 22.11 build's dpdk-testpmd
 	22.11 | 22.11-base) prepare_source dpdk-22.11 dpdk-stable-22.11.11 22.11 ;;
@@ -92,8 +94,8 @@ sources() {
 # meson options of a flavour
 options() {
 	case $1 in
-	26.07) echo -Ddpdk=26.07 ;;
-	26.07-base) echo -Ddpdk=26.07-base ;;
+	26.07) echo -Ddpdk=26.07 -Ddpdk_tests=true ;;
+	26.07-base) echo -Ddpdk=26.07-base -Ddpdk_tests=true ;;
 	26.07-asan) echo -Ddpdk=26.07 -Db_sanitize=address -Db_lundef=false ;;
 	22.11) echo -Ddpdk=22.11 ;;
 	22.11-base) echo -Ddpdk=system \

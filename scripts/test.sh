@@ -3,7 +3,7 @@
 #   unit tests         (EAL calls mocked at link time)
 #   integration tests  (real primary and secondary processes)
 #
-#   26.07        DPDK 26.07 + patches/main/: everything passes
+#   26.07        DPDK 26.07 + patches/main/ (fixes, features): everything passes
 #   26.07-base   DPDK 26.07 unpatched: exactly the tests listed in
 #                tests/expected_failures/26.07.txt fail, each the proof of
 #                the patch it names
@@ -12,6 +12,9 @@
 #                in dpdk-testpmd, to their exit)
 #   22.11        DPDK 22.11.11 + patches/22.11/ (the LTS backport)
 #   22.11-base   Debian 12's libdpdk 22.11: tests/expected_failures/22.11.txt
+#
+# On 26.07 and 26.07-base it also runs DPDK's own fast-tests of the EAL
+# (scripts/dpdk_fast_tests.sh), the series' autotests among them.
 #
 # The last line reads "N passed, N failed".
 #
@@ -104,6 +107,37 @@ for f in "${flavours[@]}"; do
 		;;
 	esac
 done
+
+# DPDK's own fast-tests of the EAL (tests/dpdk_fast_tests.txt) with the
+# series and on the baseline, which carries the fixes' autotests: those
+# must fail there (tests/expected_failures/26.07.txt), and no test that
+# passes on the baseline may fail with the series.
+fast_tests() {
+	local f=$1 b expect= t=$SECONDS
+	b=$(build_of "$f")
+	[ "$f" = 26.07-base ] && expect=tests/expected_failures/26.07.txt
+	scripts/dpdk_fast_tests.sh "$b" "$out/$f-dpdk-fast-tests.json" \
+		>"$out/$f-dpdk-fast-tests.log" 2>&1
+	printf '[test] %-26s %s (%d s, log %s)\n' "$f-dpdk-fast-tests" \
+		"$(grep -c ' passed ' "$out/$f-dpdk-fast-tests.log") passed," \
+		$((SECONDS - t)) "$out/$f-dpdk-fast-tests.log"
+	reports+=("$f-dpdk-fast-tests=$out/$f-dpdk-fast-tests.json${expect:+@$expect}")
+}
+if [ -z "${GTEST_FILTER:-}" ]; then
+	for f in "${flavours[@]}"; do
+		case $f in 26.07 | 26.07-base) fast_tests "$f" ;; esac
+	done
+	if [ -f "$out/26.07-dpdk-fast-tests.json" ] &&
+	   [ -f "$out/26.07-base-dpdk-fast-tests.json" ]; then
+		failure=$(scripts/dpdk_fast_tests.sh --compare \
+			"$out/26.07-base-dpdk-fast-tests.json" "$out/26.07-dpdk-fast-tests.json")
+		echo "[test] $failure"
+		case $failure in *": none") failure= ;; esac
+		python3 scripts/gtest_report.py "$out/dpdk-fast-tests-compare.json" \
+			DpdkFastTests NoneThatPassesOnTheBaselineFailsWithTheSeries "$failure"
+		reports+=("dpdk-fast-tests-compare=$out/dpdk-fast-tests-compare.json")
+	fi
+fi
 
 # The fixes backported to 25.11 LTS apply to it and every prefix builds
 # (a stable-backport check), reported as one test.

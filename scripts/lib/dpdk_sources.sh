@@ -6,7 +6,7 @@
 # The wrap whose tarball a series of patches/ is based on.
 series_wrap() {
 	case $1 in
-	main) echo dpdk ;;
+	main|main/*) echo dpdk ;;
 	22.11) echo dpdk-22.11 ;;
 	25.11) echo dpdk-25.11 ;;
 	*) die "no series patches/$1/" ;;
@@ -82,8 +82,28 @@ fetch_tarball() {
 	rm -rf "$tmp"
 }
 
-# The series of a base in order, without the cover letter.
-series() { ls "patches/$1"/[0-9][0-9][0-9][0-9]-*.patch 2>/dev/null | grep -v '/0000-' || true; }
+# The series of a base in order, without the cover letter. DPDK main has
+# two, sent upstream apart: the fixes (for stable too), then the features.
+# S/tests: those of S that change only app/test/ and MAINTAINERS (the
+# autotests of the fixes, which the unpatched baseline carries to show each
+# fix's bug).
+series() {
+	local p
+	case $1 in
+	main) series main/fixes; series main/features ;;
+	*/tests)
+		for p in $(series "${1%/tests}"); do
+			grep '^diff --git a/' "$p" |
+				grep -qv '^diff --git a/\(app/test/\|MAINTAINERS \)' ||
+				echo "$p"
+		done ;;
+	*) ls "patches/$1"/[0-9][0-9][0-9][0-9]-*.patch 2>/dev/null | grep -v '/0000-' || true ;;
+	esac
+}
+
+# patch_for_tree DIR PATCH: the patch without changes to files DIR lacks
+# (the 26.11 release notes, in a v26.07 tree), those named on stderr
+patch_for_tree() { /usr/bin/python3 "$top/scripts/lib/patch_for_tree.py" "$1" "$2"; }
 
 # prepare_source WRAP DIR SERIES: unpack the wrap's tarball as
 # subprojects/DIR and apply patches/SERIES/ ("" for none). A stamp records
@@ -104,7 +124,7 @@ prepare_source() {
 	tar -C "$dir" --strip-components=1 -xf "subprojects/packagecache/$file"
 	for p in $([ -z "$ser" ] || series "$ser"); do
 		log "  $(basename "$p")"
-		patch -d "$dir" -p1 --batch --forward --quiet < "$p" ||
+		patch_for_tree "$dir" "$p" | patch -d "$dir" -p1 --batch --forward --quiet ||
 			die "patch $p does not apply"
 	done
 	echo "$want" > "$stamp"

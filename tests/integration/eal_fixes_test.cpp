@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Faults in the middle of a multi-process hotplug request, one test group
- * per EAL fix of the series (patches/main/, backported in patches/22.11/).
+ * per EAL fix of the series (patches/main/fixes/, backported in patches/22.11/).
  * Each test shows the bug on unpatched DPDK (tests/expected_failures/
  * names the patch) and passes with the series. After every fault, each
  * live process is checked with "list".
@@ -141,7 +141,7 @@ TEST_P(PeerGone, ASecondaryQuittingMidRequestDoesNotFailIt)
 TEST(PeerKilled, AKilledSecondaryIsSkipped)
 {
 	if (stock())
-		GTEST_SKIP() << "racy on stock DPDK (patch 0003)";
+		GTEST_SKIP() << "racy on stock DPDK (fix 0003)";
 	harness::Cluster c(cluster_options(3));
 	c.proc(3).signal(SIGKILL);
 	EXPECT_NE(c.proc(3).wait_exit(std::chrono::seconds(5)), 0);

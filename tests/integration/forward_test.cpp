@@ -2,9 +2,10 @@
 /*
  * The data path during a detach: a secondary forwards on a port (rx to tx,
  * on its worker lcore) while the primary detaches the port's device. The
- * secondary's pre-detach handler (patch 0006) stops the forwarding before
- * any process removes the device; a lock refuses the detach instead. The
- * suite also runs these tests on an AddressSanitizer build.
+ * secondary's hotplug event handler (the features series) stops the
+ * forwarding before the process removes the device; a lock refuses the
+ * detach instead. The suite also runs these tests on an AddressSanitizer
+ * build.
  */
 #include <chrono>
 #include <regex>
@@ -55,7 +56,7 @@ protected:
 	void SetUp() override
 	{
 		if (stock())
-			GTEST_SKIP() << "needs patch 0006: on stock DPDK the detach "
+			GTEST_SKIP() << "needs the features series: on stock DPDK the detach "
 				"would free the port under the forwarding lcore";
 		harness::ClusterOptions o = cluster_options(1);
 		/* secondary 2: main lcore 1, a worker on lcore 0 */
@@ -160,7 +161,8 @@ TEST(ForwardStock, ForwardingWarnsThatTheEalCannotStopIt)
 	std::string out = c.run(1, "forward 0");
 	EXPECT_TRUE(contains(out, "forwarding on port 0 (net_null0)")) << out;
 	EXPECT_TRUE(contains(out, "warning: this EAL cannot stop the forwarding "
-		"before a detach (it lacks patch 0006 of hotplug_mp)")) << out;
+		"before a detach (the features series of hotplug_mp adds hotplug handlers)"))
+		<< out;
 	EXPECT_TRUE(contains(c.run(1, "forward stop"), "stopped forwarding"));
 	EXPECT_TRUE(contains(c.run(0, "detach net_null0"), "detached device net_null0"));
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Hotplug handlers in every process (patch 0006): a process that locks a
+ * Hotplug handlers in every process (the features series): a process that locks a
  * device refuses its detach everywhere, and every process hears of what
  * other processes' requests attached, detached or rolled back. On stock
  * DPDK the commands say the EAL lacks the feature.
@@ -31,7 +31,7 @@ class Lock : public ::testing::TestWithParam<int> {};
 TEST_P(Lock, ALockedDeviceIsDetachedNowhere)
 {
 	if (stock())
-		GTEST_SKIP() << "needs patch 0006";
+		GTEST_SKIP() << "needs the hotplug handlers (features series)";
 	const int issuer = GetParam(); /* 0 primary, 1 secondary */
 	harness::Cluster c(cluster_options(2));
 	std::string out = c.run(0, "attach net_null0");
@@ -56,7 +56,7 @@ TEST_P(Lock, ALockedDeviceIsDetachedNowhere)
 TEST_P(Lock, ThePrimaryCanLockToo)
 {
 	if (stock())
-		GTEST_SKIP() << "needs patch 0006";
+		GTEST_SKIP() << "needs the hotplug handlers (features series)";
 	const int issuer = GetParam() == 0 ? 2 : 1;
 	harness::Cluster c(cluster_options(2));
 	ASSERT_TRUE(contains(c.run(1, "attach net_ring0"), "attached device net_ring0"));
@@ -80,7 +80,7 @@ INSTANTIATE_TEST_SUITE_P(Handlers, Lock, ::testing::Values(0, 1),
 TEST(HandlersEvents, OtherProcessesHearOfAttachAndDetach)
 {
 	if (stock())
-		GTEST_SKIP() << "needs patch 0006";
+		GTEST_SKIP() << "needs the hotplug handlers (features series)";
 	harness::Cluster c(cluster_options(2));
 	const std::string by_s1 = "(requested by secondary " + pid_of(c, 1) + ")";
 	const std::string by_p = "(requested by primary " + pid_of(c, 0) + ")";
@@ -114,7 +114,7 @@ TEST(HandlersEvents, OtherProcessesHearOfAttachAndDetach)
 TEST(HandlersEvents, AnIdleProcessPrintsNothingUntilItsPrompt)
 {
 	if (stock())
-		GTEST_SKIP() << "needs patch 0006";
+		GTEST_SKIP() << "needs the hotplug handlers (features series)";
 	harness::Cluster c(cluster_options(1));
 	for (int i = 0; i < 5; i++) {
 		ASSERT_TRUE(contains(c.run(0, "attach net_null0"), "attached device"));
@@ -137,7 +137,7 @@ TEST(HandlersEvents, AnIdleProcessPrintsNothingUntilItsPrompt)
 TEST(HandlersEvents, ARollbackIsHeardWhereItUndidSomething)
 {
 	if (stock())
-		GTEST_SKIP() << "needs patch 0006";
+		GTEST_SKIP() << "needs the hotplug handlers (features series)";
 	SimulatedPci pci;
 	const std::string addr = pci.add_nic();
 	harness::ClusterOptions o = pci.cluster_options(2);
@@ -178,7 +178,7 @@ TEST(HandlersStock, TheCommandsSayWhatTheEalLacks)
 	for (const char *cmd : {"lock net_null0", "unlock net_null0"}) {
 		std::string out = c.run(1, cmd);
 		EXPECT_TRUE(contains(out, "EOPNOTSUPP (Operation not supported): "
-			"this EAL has no hotplug handlers (it lacks patch 0006 of hotplug_mp)"))
+			"this EAL has no hotplug handlers (the features series of hotplug_mp adds them)"))
 			<< cmd << ":\n" << out;
 	}
 	/* and the rest works */

@@ -64,7 +64,7 @@ TEST(Host, ScriptWithFailedHostCommandExitsNonZero)
 	EXPECT_TRUE(contains(out, "1 command(s) failed")) << out;
 }
 
-/* Without secondaries too, a repeated attach is an error (patch 0001). */
+/* Without secondaries too, a repeated attach is an error (fix 0001). */
 TEST(Host, RepeatedAttachInALonePrimaryFails)
 {
 	std::string out;

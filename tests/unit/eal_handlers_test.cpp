@@ -128,7 +128,7 @@ TEST_F(EalHandlersTest, ALockedDeviceIsRefusedWithTheLocker)
 
 TEST(EalHandlersTest, NeedsAnEalWithHotplugHandlers)
 {
-	GTEST_SKIP() << "this EAL has no hotplug handlers (patch 0006)";
+	GTEST_SKIP() << "this EAL has no hotplug handlers (the features series)";
 }
 
 #endif
