@@ -5,9 +5,13 @@
 #   scripts/patch-tree.sh [--series S] [--upstream GIT] DIR
 #                                       make DIR: base commit + `git am`
 #   scripts/patch-tree.sh --build ...   also build every prefix of the series
-#   scripts/patch-tree.sh --check ...   also run DPDK's check-git-log.sh and
+#   scripts/patch-tree.sh --check ...   also run DPDK's checks: check-git-log.sh,
 #                                       checkpatches.sh (kernel checkpatch.pl
-#                                       from Debian's linux-source-6.1)
+#                                       from Debian's linux-source-6.1, the
+#                                       symbol export check), check-doc-vs-code.sh,
+#                                       and the guides built with Sphinx at base
+#                                       and HEAD (no new warning); last line
+#                                       "checks: N errors, N warnings"
 # S is main (default: DPDK 26.07, the fixes then the features), main/fixes,
 # main/features (on top of the fixes), 22.11 or 25.11 (the LTS backports).
 #
@@ -27,13 +31,14 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 log() { printf '[patch-tree] %s\n' "$*"; }
 die() { printf '[patch-tree] error: %s\n' "$*" >&2; exit 1; }
 
-build=0 check=0 ser=main upstream=
+build=0 check=0 ser=main upstream= prefixes=1
 while [ $# -gt 1 ]; do
 	case $1 in
 	--build) build=1 ;;
 	--check) build=1 check=1 ;;
 	--series) ser=$2; shift ;;
 	--upstream) upstream=$(realpath "$2"); shift ;;
+	--no-prefix-builds) prefixes=0 ;;
 	*) break ;;
 	esac
 	shift
@@ -84,50 +89,83 @@ fi
 git log --oneline base..HEAD
 
 [ $build -eq 1 ] || exit 0
-
-# every prefix of the series builds: one trimmed build, rebuilt at each
-# commit (only what a patch touches is compiled again)
-bdir=$dir/build-prefixes
 orig=$(git symbolic-ref -q --short HEAD || git rev-parse HEAD)
-opts=(-Denable_drivers=bus/pci,bus/vdev,net/null -Ddisable_apps='*'
-	-Dtests=false -Dexamples= -Denable_docs=false -Ddefault_library=static)
-# the fewest libraries where the release lets us choose
-grep -q "option('enable_libs'" meson_options.txt && opts+=(-Denable_libs=)
-grep -q "option('enable_kmods'" meson_options.txt && opts+=(-Denable_kmods=false)
-# DPDK's build scripts need Debian's python3 (elftools)
-export PATH=/usr/bin:$PATH
-meson setup "$bdir" "${opts[@]}" >"$dir/meson-setup.log" 2>&1 ||
-	{ tail -20 "$dir/meson-setup.log"; die "meson setup of the prefix build failed"; }
-for c in $(git rev-list --reverse base..HEAD); do
-	git checkout -q "$c"
-	ninja -C "$bdir" >"$bdir/prefix.log" 2>&1 ||
-		{ tail -30 "$bdir/prefix.log"; die "prefix build FAILED at $(git log --oneline -1)"; }
-	warnings=$(grep -c 'warning:' "$bdir/prefix.log" || true)
-	[ "$warnings" -eq 0 ] ||
-		{ grep -A4 'warning:' "$bdir/prefix.log" | head -40; die "prefix build warns at $(git log --oneline -1)"; }
-	echo "prefix builds: $(git log --oneline -1)"
-done
-git checkout -q "$orig"
+[ $prefixes -eq 1 ] || { [ $check -eq 1 ] && echo "prefix builds: skipped (--no-prefix-builds)"; }
+
+if [ $prefixes -eq 1 ]; then
+	# every prefix of the series builds: one trimmed build, rebuilt at each
+	# commit (only what a patch touches is compiled again)
+	bdir=$dir/build-prefixes
+	opts=(-Denable_drivers=bus/pci,bus/vdev,net/null -Ddisable_apps='*'
+		-Dtests=false -Dexamples= -Denable_docs=false -Ddefault_library=static)
+	# the fewest libraries where the release lets us choose
+	grep -q "option('enable_libs'" meson_options.txt && opts+=(-Denable_libs=)
+	grep -q "option('enable_kmods'" meson_options.txt && opts+=(-Denable_kmods=false)
+	# DPDK's build scripts need Debian's python3 (elftools)
+	export PATH=/usr/bin:$PATH
+	meson setup "$bdir" "${opts[@]}" >"$dir/meson-setup.log" 2>&1 ||
+		{ tail -20 "$dir/meson-setup.log"; die "meson setup of the prefix build failed"; }
+	for c in $(git rev-list --reverse base..HEAD); do
+		git checkout -q "$c"
+		ninja -C "$bdir" >"$bdir/prefix.log" 2>&1 ||
+			{ tail -30 "$bdir/prefix.log"; die "prefix build FAILED at $(git log --oneline -1)"; }
+		warnings=$(grep -c 'warning:' "$bdir/prefix.log" || true)
+		[ "$warnings" -eq 0 ] ||
+			{ grep -A4 'warning:' "$bdir/prefix.log" | head -40; die "prefix build warns at $(git log --oneline -1)"; }
+		echo "prefix builds: $(git log --oneline -1)"
+	done
+	git checkout -q "$orig"
+fi
 
 [ $check -eq 1 ] || exit 0
 
-# check-git-log.sh: commit-log rules over base..HEAD. Without upstream's
-# history here, it cannot find the commits that Fixes: tags name, and the
-# Signed-off-by line of our identity is longer than it allows: it reports
-# both, and the checks go on.
-devtools/check-git-log.sh -r "base..HEAD" && echo "check-git-log: OK" ||
-	echo "check-git-log: see above"
-
-# checkpatches.sh on the series files themselves (given no file and a stdin
-# that is not a terminal, it would check stdin); it needs the kernel's
-# checkpatch.pl
-cp_dir=/opt/hotplug_mp/checkpatch
-# checkpatches.sh's awk programs need gawk (mawk rejects them)
-for p in linux-source-6.1 codespell gawk; do
+# The checks DPDK asks for before review. Each prints what it found; a
+# problem it reports counts as an error, except the ones listed as
+# expected, each with its reason. The last line reads
+# "checks: N errors, N warnings" (warnings: the expected ones).
+errors=0 warnings=0
+problem() { errors=$((errors + 1)); echo "ERROR: $*"; }
+expected() { warnings=$((warnings + 1)); echo "warning (expected): $*"; }
+for p in linux-source-6.1 codespell gawk python3-sphinx; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			--no-install-recommends "$p" >/dev/null
 done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# check-git-log.sh: the commit-log rules over base..HEAD. Without
+# upstream's history (no --upstream) it cannot find the commits that
+# Fixes: tags name; their format is still checked.
+echo "== check-git-log.sh"
+devtools/check-git-log.sh -r "base..HEAD" >"$tmp/gitlog" 2>&1 || true
+cat "$tmp/gitlog"
+# what it found, by heading: one count per kind
+awk '/^[A-Z].*[:?]$/ { head = $0; next } /^\t/ { n[head]++ } END { for (h in n) print n[h] "\t" h }' \
+	"$tmp/gitlog" >"$tmp/gitlog.found"
+while IFS=$'\t' read -r n head; do
+	case $head in
+	"Wrong 'Fixes' reference:")
+		if [ -z "$upstream" ]; then
+			expected "check-git-log: $n Fixes: tags name commits this tree lacks (it has no upstream history; --upstream checks them)"
+		else
+			problem "check-git-log: $n wrong Fixes: references"
+		fi ;;
+	"Line too long:")
+		m=$(grep -c '^	Signed-off-by: ' "$tmp/gitlog" || true)
+		[ "$m" -eq 0 ] || expected "check-git-log: $m Signed-off-by lines longer than 75 characters (the identity the commits carry)"
+		[ "$n" -eq "$m" ] || problem "check-git-log: $((n - m)) lines too long" ;;
+	*) problem "check-git-log: $n x $head" ;;
+	esac
+done <"$tmp/gitlog.found"
+
+# checkpatches.sh (the kernel's checkpatch.pl from Debian's linux-source,
+# forbidden tokens, experimental and internal tags, the symbol export
+# check check-symbol-change.py, release notes) on every patch file. Its
+# release-notes check wants the notes of the tree's VERSION: on the
+# tarball, the patches are checked as applied, without the 26.11 notes.
+echo "== checkpatches.sh"
+cp_dir=/opt/hotplug_mp/checkpatch
 if [ ! -x "$cp_dir/checkpatch.pl" ]; then
 	mkdir -p "$cp_dir"
 	tar -C "$cp_dir" --strip-components=2 -xf /usr/src/linux-source-6.1.tar.xz \
@@ -135,6 +173,78 @@ if [ ! -x "$cp_dir/checkpatch.pl" ]; then
 		linux-source-6.1/scripts/spelling.txt \
 		linux-source-6.1/scripts/const_structs.checkpatch
 fi
+files=()
+for p in $patches; do
+	if [ -n "$upstream" ]; then
+		files+=("$top/$p")
+	else
+		mkdir -p "$tmp/cp/$(dirname "$p")"
+		patch_for_tree "$dir" "$top/$p" >"$tmp/cp/$p" 2>/dev/null
+		files+=("$tmp/cp/$p")
+	fi
+done
 DPDK_CHECKPATCH_PATH=$cp_dir/checkpatch.pl \
 	DPDK_CHECKPATCH_CODESPELL=/usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt \
-	devtools/checkpatches.sh $(for p in $patches; do echo "$top/$p"; done)
+	devtools/checkpatches.sh "${files[@]}" >"$tmp/cp.out" 2>&1 || true
+cat "$tmp/cp.out"
+# checkpatch.pl's findings by type (its report of a patch ends with a
+# "total:" line); what DPDK's own checks print follows it, or stands
+# alone under the patch's heading when checkpatch.pl found nothing
+grep -o '^\(ERROR\|WARNING\|CHECK\):[A-Z_]*' "$tmp/cp.out" | sort | uniq -c >"$tmp/cp.found" || true
+while read -r n what; do
+	if [ "$what" = WARNING:UNKNOWN_COMMIT_ID ] && [ -z "$upstream" ]; then
+		expected "checkpatch: $n x $what: the Fixes: commits are not in this tree (no upstream history)"
+	else
+		problem "checkpatch: $n x $what"
+	fi
+done <"$tmp/cp.found"
+# the autotest registers a vdev driver of its own, as test_vdev.c and
+# virtual_pmd.c do: it needs the bus's driver header
+drv=$(awk '/^Warning in app\/test\/test_hotplug_mp.c:$/ { getline l
+	if (l == "Using driver specific headers in applications") n++ } END { print n + 0 }' "$tmp/cp.out")
+[ "$drv" -eq 0 ] || expected "checkpatches: $drv x driver specific header in app/test/test_hotplug_mp.c (bus_vdev_driver.h: the test registers its own vdev driver, as test_vdev.c and virtual_pmd.c do)"
+other=$(awk 'function flush() { n += has_total ? after : lines }
+	/^### / { if (in_patch) flush(); in_patch = 1; has_total = after = lines = 0; next }
+	/^[0-9]+\/[0-9]+ valid patch|^Invalid patch/ { if (in_patch) flush(); in_patch = 0; next }
+	!in_patch || !NF { next }
+	/^total: / { has_total = 1; next }
+	/^Warning in app\/test\/test_hotplug_mp.c:$/ { getline l
+		if (l == "Using driver specific headers in applications") next
+		lines++; if (has_total) after++ }
+	{ lines++; if (has_total) after++ }
+	END { if (in_patch) flush(); print n + 0 }' "$tmp/cp.out")
+[ "$other" -eq 0 ] || problem "checkpatches.sh: $other other findings, above"
+# (its own count of valid patches also counts the expected findings)
+grep -q '^[0-9]*/[0-9]* valid patch\|^Invalid patch' "$tmp/cp.out" ||
+	problem "checkpatches.sh did not report"
+
+# check-doc-vs-code.sh: driver feature docs against their code, for what
+# changed since base (the series changes no driver it covers)
+echo "== check-doc-vs-code.sh"
+devtools/check-doc-vs-code.sh base >"$tmp/doc-vs-code" 2>&1 ||
+	problem "check-doc-vs-code.sh: $(cat "$tmp/doc-vs-code")"
+cat "$tmp/doc-vs-code"
+
+# the symbol export checks of the build (buildtools/check-symbols.sh, run
+# on each library in developer mode, as this git tree is) ran with every
+# prefix above.
+
+# the guides build with Sphinx, with no warning the base does not have
+echo "== Sphinx: doc/guides at base and at HEAD"
+sphinx() {
+	git checkout -q "$1"
+	rm -rf "$tmp/sphinx"
+	{ /usr/bin/python3 -m sphinx -b html -j 2 -q -d "$tmp/sphinx/doctrees" \
+		doc/guides "$tmp/sphinx/html" 2>&1 || echo "sphinx-build failed"; } |
+		sed "s|$dir/||" | sort -u >"$2"
+}
+sphinx base "$tmp/sphinx-base.txt"
+sphinx "$orig" "$tmp/sphinx-head.txt"
+echo "Sphinx warnings: base $(wc -l <"$tmp/sphinx-base.txt"), HEAD $(wc -l <"$tmp/sphinx-head.txt")"
+comm -13 "$tmp/sphinx-base.txt" "$tmp/sphinx-head.txt" | while read -r w; do
+	echo "new Sphinx warning: $w"
+done | tee "$tmp/sphinx-new.txt"
+[ ! -s "$tmp/sphinx-new.txt" ] || problem "Sphinx: $(wc -l <"$tmp/sphinx-new.txt") new warnings, above"
+
+echo "checks: $errors errors, $warnings warnings"
+[ $errors -eq 0 ]

@@ -18,8 +18,10 @@
 #
 # The last line reads "N passed, N failed".
 #
-# With no argument and no filter, it also checks that the fixes backported
-# to 25.11 LTS (patches/25.11/) apply and that every prefix builds.
+# With no argument and no filter, it also runs DPDK's checks on the series
+# for main (scripts/patch-tree.sh --check) and checks that the fixes
+# backported to 25.11 LTS (patches/25.11/) apply and that every prefix
+# builds.
 #
 #   GTEST_FILTER=<pattern> scripts/test.sh   runs a subset
 #   scripts/test.sh FLAVOUR...               runs those flavours only
@@ -139,18 +141,25 @@ if [ -z "${GTEST_FILTER:-}" ]; then
 	fi
 fi
 
-# The fixes backported to 25.11 LTS apply to it and every prefix builds
-# (a stable-backport check), reported as one test.
+# The series for DPDK main pass DPDK's checks (patch-tree.sh --check: every
+# prefix builds, check-git-log, checkpatches, doc-vs-code, Sphinx), and the
+# fixes backported to 25.11 LTS apply to it and every prefix builds (a
+# stable-backport check); each reported as one test.
 series_check() {
-	local ser=$1 name=$2 log="$out/series-$1.log" t=$SECONDS failure=
-	scripts/patch-tree.sh --build --series "$ser" "$top/build-series-$ser" \
+	local mode=$1 ser=$2 name=$3 t=$SECONDS failure= log
+	log="$out/series-${ser//\//-}.log"
+	scripts/patch-tree.sh "$mode" --series "$ser" "$top/build-series-${ser//\//-}" \
 		>"$log" 2>&1 || failure=$(tail -20 "$log")
-	python3 scripts/gtest_report.py "$out/series-$ser.json" Series "$name" "$failure"
+	python3 scripts/gtest_report.py "${log%.log}.json" Series "$name" "$failure"
 	printf '[test] %-26s %s (%d s, log %s)\n' "series-$ser" \
 		"$([ -z "$failure" ] && echo passed || echo FAILED)" $((SECONDS - t)) "$log"
-	reports+=("series-$ser=$out/series-$ser.json")
+	[ -z "$failure" ] || echo "$failure"
+	reports+=("series-$ser=${log%.log}.json")
 }
-[ $everything -eq 0 ] || series_check 25.11 Stable25_11AppliesAndEveryPrefixBuilds
+if [ $everything -eq 1 ]; then
+	series_check --check main MainChecksPass
+	series_check --build 25.11 Stable25_11AppliesAndEveryPrefixBuilds
+fi
 echo "[test] set-up and builds: ${t_setup} s; tests: $((SECONDS - t1)) s"
 
 python3 scripts/gtest_tally.py ${GTEST_FILTER:+--subset} "${reports[@]}"
