@@ -14,6 +14,16 @@ env_or(const char *name, const std::string &fallback)
 	return v != nullptr ? v : fallback;
 }
 
+std::vector<std::string>
+extra_eal_args()
+{
+	std::vector<std::string> args;
+	std::istringstream extra(env_or("HOTPLUG_MP_EAL_ARGS", ""));
+	for (std::string a; extra >> a;)
+		args.push_back(a);
+	return args;
+}
+
 harness::ClusterOptions
 cluster_options(int secondaries)
 {
@@ -22,10 +32,7 @@ cluster_options(int secondaries)
 	if (o.host.empty())
 		throw std::runtime_error("HOTPLUG_MP_HOST is not set");
 	o.secondaries = secondaries;
-	/* e.g. --base-virtaddr for the AddressSanitizer run */
-	std::istringstream extra(env_or("HOTPLUG_MP_EAL_ARGS", ""));
-	for (std::string a; extra >> a;)
-		o.eal.push_back(a);
+	o.eal = extra_eal_args();
 	return o;
 }
 

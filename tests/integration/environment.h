@@ -30,6 +30,12 @@ inline std::string backend_testpmd() { return env_or("HOTPLUG_MP_BACKEND", testp
 inline std::string bench_module() { return env_or("HOTPLUG_MP_BENCH_MODULE", ""); }
 inline bool stock() { return env_or("HOTPLUG_MP_FLAVOUR", "patched") == "stock"; }
 
+/*
+ * HOTPLUG_MP_EAL_ARGS, split: EAL arguments for every process a test
+ * starts (e.g. --base-virtaddr for the AddressSanitizer run).
+ */
+std::vector<std::string> extra_eal_args();
+
 /* Cluster options for the build under test: primary + n secondaries. */
 harness::ClusterOptions cluster_options(int secondaries = 2);
 

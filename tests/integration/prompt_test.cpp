@@ -118,8 +118,12 @@ TEST(Prompts, ThreeClientsInTestpmdWithEventsOn)
 			"--main-lcore", i == 0 ? "0" : "1", "--no-pci",
 			"--file-prefix", prefix.name(), "--proc-type",
 			i == 0 ? "primary" : "secondary",
-			"-d", module.string(), "--log-level", "lib.eal:notice", "--", "-i",
-			"--total-num-mbufs=2048", "--no-mlockall"};
+			"-d", module.string(), "--log-level", "lib.eal:notice"};
+		/* as the cluster's processes: the same VA in every process */
+		for (const auto &a : extra_eal_args())
+			argv.push_back(a);
+		argv.insert(argv.end(), {"--", "-i", "--total-num-mbufs=2048",
+			"--no-mlockall"});
 		procs.push_back(std::make_unique<harness::PtyProcess>(
 			i == 0 ? "testpmd primary" : "testpmd secondary " +
 				std::to_string(i), argv));

@@ -41,8 +41,11 @@ protected:
 	{
 		std::vector<std::string> argv = {testpmd(), "-l", "0-1", "--no-pci",
 			"--file-prefix", prefix_, "-d", module_.string(),
-			"--log-level", "lib.eal:notice", "--", "-i",
-			"--total-num-mbufs=2048", "--no-mlockall"};
+			"--log-level", "lib.eal:notice"};
+		for (const auto &a : extra_eal_args())
+			argv.push_back(a);
+		argv.insert(argv.end(), {"--", "-i", "--total-num-mbufs=2048",
+			"--no-mlockall"});
 		argv.insert(argv.end(), app_args.begin(), app_args.end());
 		return std::make_unique<PtyProcess>("testpmd", argv);
 	}
@@ -95,9 +98,12 @@ TEST_F(TestpmdModule, OurHostAsSecondaryOfTestpmd)
 {
 	auto tp = start_testpmd({});
 	tp->expect(testpmd_prompt, std::chrono::seconds(30));
-	PtyProcess sec("secondary", {host(), "-l", "1", "--no-pci",
+	std::vector<std::string> argv = {host(), "-l", "1", "--no-pci",
 		"--file-prefix", prefix_, "--proc-type", "auto",
-		"--log-level", "lib.eal:notice"});
+		"--log-level", "lib.eal:notice"};
+	for (const auto &a : extra_eal_args())
+		argv.push_back(a);
+	PtyProcess sec("secondary", argv);
 	sec.expect(harness::host_prompt, std::chrono::seconds(30));
 
 	std::string out = sec.command("attach net_null0", harness::host_prompt);
