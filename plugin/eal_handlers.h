@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The module's EAL hotplug handlers (the features series, rte_dev_hotplug_ops): the
- * locks that refuse a detach, and the events of other processes' requests.
+ * The module's EAL hotplug handlers (the features series,
+ * rte_dev_hotplug_ops): the locks that refuse a detach, and the events of
+ * other processes' requests.
  * Without the patch in the EAL, every call says so with -ENOTSUP.
  */
 #ifndef HOTPLUG_MP_EAL_HANDLERS_H

@@ -21,8 +21,9 @@ extern "C" {
 RTE_LOG_REGISTER(hotplug_mp_logtype, hotplug_mp, NOTICE);
 
 /*
- * From the timeout setting of the features series (lib/eal/include/rte_dev.h). Weak, so that the module
- * also loads into a stock EAL, where they are null.
+ * From the timeout setting of the features series
+ * (lib/eal/include/rte_dev.h). Weak, so that the module also loads into a
+ * stock EAL, where they are null.
  */
 __attribute__((weak)) int rte_dev_hotplug_timeout_set(unsigned int timeout_ms);
 __attribute__((weak)) unsigned int rte_dev_hotplug_timeout_get(void);

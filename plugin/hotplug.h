@@ -22,7 +22,10 @@ struct Port {
 	std::string name;
 };
 
-/* What another process's request did to a device here (the event handlers of the features series). */
+/*
+ * What another process's request did to a device here (the event handlers
+ * of the features series).
+ */
 struct Event {
 	enum Kind { attached, detached, attach_rolled_back, detach_rolled_back };
 	Kind kind;
@@ -46,8 +49,9 @@ public:
 
 	/*
 	 * The group's hotplug timeout: the time an attach or detach may take
-	 * in every process (the timeout setting of the features series). On success error is 0 and *ms set;
-	 * -ENOTSUP where the EAL has no such setting.
+	 * in every process (the timeout setting of the features series). On
+	 * success error is 0 and *ms set; -ENOTSUP where the EAL has no such
+	 * setting.
 	 */
 	virtual Result timeout(unsigned int *ms) const = 0;
 	/* Sets it; only the primary may (-EPERM elsewhere). */
@@ -55,8 +59,9 @@ public:
 
 	/*
 	 * While a device is locked here, its detach fails in every process
-	 * (the pre-detach handlers of the features series); -ENOTSUP where the EAL cannot refuse a detach,
-	 * -ENODEV for a device this process does not have.
+	 * (the pre-detach handlers of the features series); -ENOTSUP where the
+	 * EAL cannot refuse a detach, -ENODEV for a device this process does
+	 * not have.
 	 */
 	virtual Result lock(const std::string &devname) = 0;
 	virtual Result unlock(const std::string &devname) = 0;

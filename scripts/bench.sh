@@ -9,9 +9,8 @@ set -euo pipefail
 
 . "$(dirname "$0")/lib/entry.sh"
 entry_setup 26.07 26.07-base
-dpkg-query -W -f='${Status}' python3-matplotlib 2>/dev/null | grep -q 'install ok installed' ||
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-		python3-matplotlib >/dev/null
+. scripts/lib/packages.sh
+ensure_packages python3-matplotlib
 build/tools/bench/hotplug_mp-bench \
 	--stock "$top/build-base/app/dpdk-hotplug_mp" \
 	--patched "$top/build/app/dpdk-hotplug_mp" \

@@ -48,6 +48,7 @@ dir=$(realpath -m "$1")
 
 cd "$top"
 . scripts/lib/dpdk_sources.sh
+. scripts/lib/packages.sh
 wrap=$(series_wrap "$ser")
 fetch_tarball "$wrap"
 file=$(wrap_value "$wrap" source_filename)
@@ -126,11 +127,9 @@ fi
 errors=0 warnings=0
 problem() { errors=$((errors + 1)); echo "ERROR: $*"; }
 expected() { warnings=$((warnings + 1)); echo "warning (expected): $*"; }
-for p in linux-source-6.1 codespell gawk python3-sphinx; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			--no-install-recommends "$p" >/dev/null
-done
+# checkpatches.sh's awk programs need gawk (mawk rejects them)
+ensure_packages codespell gawk python3-sphinx
+kernel_scripts checkpatch.pl spelling.txt const_structs.checkpatch
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -165,14 +164,6 @@ done <"$tmp/gitlog.found"
 # release-notes check wants the notes of the tree's VERSION: on the
 # tarball, the patches are checked as applied, without the 26.11 notes.
 echo "== checkpatches.sh"
-cp_dir=/opt/hotplug_mp/checkpatch
-if [ ! -x "$cp_dir/checkpatch.pl" ]; then
-	mkdir -p "$cp_dir"
-	tar -C "$cp_dir" --strip-components=2 -xf /usr/src/linux-source-6.1.tar.xz \
-		linux-source-6.1/scripts/checkpatch.pl \
-		linux-source-6.1/scripts/spelling.txt \
-		linux-source-6.1/scripts/const_structs.checkpatch
-fi
 files=()
 for p in $patches; do
 	if [ -n "$upstream" ]; then
@@ -183,7 +174,7 @@ for p in $patches; do
 		files+=("$tmp/cp/$p")
 	fi
 done
-DPDK_CHECKPATCH_PATH=$cp_dir/checkpatch.pl \
+DPDK_CHECKPATCH_PATH=$kernel_scripts_dir/checkpatch.pl \
 	DPDK_CHECKPATCH_CODESPELL=/usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt \
 	devtools/checkpatches.sh "${files[@]}" >"$tmp/cp.out" 2>&1 || true
 cat "$tmp/cp.out"
@@ -199,20 +190,22 @@ while read -r n what; do
 	fi
 done <"$tmp/cp.found"
 # the autotest registers a vdev driver of its own, as test_vdev.c and
-# virtual_pmd.c do: it needs the bus's driver header
-drv=$(awk '/^Warning in app\/test\/test_hotplug_mp.c:$/ { getline l
-	if (l == "Using driver specific headers in applications") n++ } END { print n + 0 }' "$tmp/cp.out")
+# virtual_pmd.c do: it needs the bus's driver header. That finding is
+# expected; the rest is counted without it.
+awk '/^Warning in app\/test\/test_hotplug_mp.c:$/ { held = $0; next }
+	held != "" { h = held; held = ""
+		if ($0 == "Using driver specific headers in applications") next
+		print h }
+	{ print }' "$tmp/cp.out" >"$tmp/cp.rest"
+drv=$(( ($(wc -l <"$tmp/cp.out") - $(wc -l <"$tmp/cp.rest")) / 2 ))
 [ "$drv" -eq 0 ] || expected "checkpatches: $drv x driver specific header in app/test/test_hotplug_mp.c (bus_vdev_driver.h: the test registers its own vdev driver, as test_vdev.c and virtual_pmd.c do)"
 other=$(awk 'function flush() { n += has_total ? after : lines }
 	/^### / { if (in_patch) flush(); in_patch = 1; has_total = after = lines = 0; next }
 	/^[0-9]+\/[0-9]+ valid patch|^Invalid patch/ { if (in_patch) flush(); in_patch = 0; next }
 	!in_patch || !NF { next }
 	/^total: / { has_total = 1; next }
-	/^Warning in app\/test\/test_hotplug_mp.c:$/ { getline l
-		if (l == "Using driver specific headers in applications") next
-		lines++; if (has_total) after++ }
 	{ lines++; if (has_total) after++ }
-	END { if (in_patch) flush(); print n + 0 }' "$tmp/cp.out")
+	END { if (in_patch) flush(); print n + 0 }' "$tmp/cp.rest")
 [ "$other" -eq 0 ] || problem "checkpatches.sh: $other other findings, above"
 # (its own count of valid patches also counts the expected findings)
 grep -q '^[0-9]*/[0-9]* valid patch\|^Invalid patch' "$tmp/cp.out" ||

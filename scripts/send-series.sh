@@ -15,7 +15,6 @@
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-log() { printf '[send-series] %s\n' "$*" >&2; }
 die() { printf '[send-series] error: %s\n' "$*" >&2; exit 1; }
 
 send=0
@@ -29,20 +28,13 @@ ser=main/$1
 
 cd "$top"
 . scripts/lib/dpdk_sources.sh
+. scripts/lib/packages.sh
 fetch_tarball dpdk
 file=$(wrap_value dpdk source_filename)
 patches=$(ls patches/$ser/[0-9][0-9][0-9][0-9]-*.patch)
 
-gm=/opt/hotplug_mp/checkpatch/get_maintainer.pl
-if [ ! -x "$gm" ]; then
-	dpkg-query -W -f='${Status}' linux-source-6.1 2>/dev/null |
-		grep -q 'install ok installed' ||
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			--no-install-recommends linux-source-6.1 >/dev/null
-	mkdir -p "$(dirname "$gm")"
-	tar -C "$(dirname "$gm")" --strip-components=2 -xf \
-		/usr/src/linux-source-6.1.tar.xz linux-source-6.1/scripts/get_maintainer.pl
-fi
+kernel_scripts get_maintainer.pl
+gm=$kernel_scripts_dir/get_maintainer.pl
 
 # DPDK's MAINTAINERS and its wrapper, from the release the series is on
 tmp=$(mktemp -d)

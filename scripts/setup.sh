@@ -27,6 +27,7 @@ cd "$top"
 log() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
 . scripts/lib/dpdk_sources.sh
+. scripts/lib/packages.sh
 
 all_flavours=(26.07 26.07-base 26.07-asan 22.11 22.11-base)
 
@@ -39,17 +40,9 @@ packages=(
 packages_22_11=(libdpdk-dev dpdk dpkg-dev)
 
 install_packages() {
-	local missing=() want=("${packages[@]}")
+	local want=("${packages[@]}")
 	case " ${flavours[*]} " in *" 22.11"*) want+=("${packages_22_11[@]}") ;; esac
-	for p in "${want[@]}"; do
-		dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
-			grep -q 'install ok installed' || missing+=("$p")
-	done
-	[ ${#missing[@]} -eq 0 ] && return 0
-	log "installing: ${missing[*]}"
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-		--no-install-recommends "${missing[@]}" >/dev/null
+	ensure_packages "${want[@]}"
 }
 
 setup_hugepages() {

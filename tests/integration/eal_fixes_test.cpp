@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Faults in the middle of a multi-process hotplug request, one test group
- * per EAL fix of the series (patches/main/fixes/, backported in patches/22.11/).
- * Each test shows the bug on unpatched DPDK (tests/expected_failures/
- * names the patch) and passes with the series. After every fault, each
- * live process is checked with "list".
+ * per EAL fix of the series (patches/main/fixes/, backported in
+ * patches/22.11/). Each test shows the bug on unpatched DPDK
+ * (tests/expected_failures/ names the patch) and passes with the series.
+ * After every fault, each live process is checked with "list".
  */
 #include <chrono>
 #include <csignal>

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Hotplug handlers in every process (the features series): a process that locks a
- * device refuses its detach everywhere, and every process hears of what
- * other processes' requests attached, detached or rolled back. On stock
+ * Hotplug handlers in every process (the features series): a process that
+ * locks a device refuses its detach everywhere, and every process hears of
+ * what other processes' requests attached, detached or rolled back. On stock
  * DPDK the commands say the EAL lacks the feature.
  */
 #include <chrono>
