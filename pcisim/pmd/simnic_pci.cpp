@@ -119,6 +119,9 @@ probe(struct rte_pci_driver *, struct rte_pci_device *pdev)
 		return ret;
 	}
 	rte_eth_dev_probing_finish(dev);
+	/* what a test of a process exiting meanwhile waits for */
+	if (f.probe_delay_ms != 0)
+		SIMNIC_LOG(INFO, "%s: probe done after the delay", name);
 	return 0;
 }
 

@@ -84,10 +84,12 @@ INSTANTIATE_TEST_SUITE_P(Rollback, Rollback,
 
 /*
  * A secondary that exits while a request is going round is gone, not a
- * failure of the request. The primary sends to one secondary at a time: two
+ * failure of the request. Stock DPDK sends to one secondary at a time: two
  * secondaries take a second to probe; the one that gets the request second
  * quits while the first probes, so its socket is gone when the primary
- * comes to it (sendmsg() fails with ENOENT).
+ * comes to it (sendmsg() fails with ENOENT). With the series the request
+ * reaches both at once (fix 0006), and the one that quits finishes its
+ * part before it exits (fix 0010, PeerLeaves below).
  */
 class PeerGone : public ::testing::TestWithParam<int> {};
 
@@ -127,6 +129,38 @@ TEST_P(PeerGone, ASecondaryQuittingMidRequestDoesNotFailIt)
 		<< c.label(leaver) << " left mid-request; " << c.label(issuer)
 		<< " printed:\n" << out;
 	for (int i : {0, 1, first})
+		EXPECT_EQ(c.list(i), (std::vector<harness::ListedPort>{{0, addr}}))
+			<< c.label(i);
+}
+
+/*
+ * A secondary that exits while it probes a device for the primary's attach
+ * finishes the probe and answers before its clean-up frees the device. On
+ * stock DPDK it exits in the middle of the probe (or crashes in it), and
+ * the attach waits for its answer until the timeout.
+ */
+TEST(PeerLeaves, ASecondaryExitingMidAttachFinishesItFirst)
+{
+	using namespace std::chrono_literals;
+	SimulatedPci pci;
+	const std::string addr = pci.add_nic();
+	harness::ClusterOptions o = pci.cluster_options(2);
+	o.env_of[2] = {"SIMNIC_PROBE_DELAY_MS=1000"};
+	harness::Cluster c(o);
+	pci.bind(addr, "vfio-pci");
+
+	c.proc(0).send_line("attach " + addr);
+	c.proc(2).expect(addr + ": probe takes 1000 ms more", 10s);
+	c.proc(2).send_line("quit");
+	EXPECT_TRUE(exits_cleanly(c.proc(2), 5s));
+	EXPECT_TRUE(contains(c.proc(2).transcript(),
+		addr + ": probe done after the delay"))
+		<< c.label(2) << " exited in the middle of the attach:\n"
+		<< c.proc(2).transcript();
+
+	std::string out = c.proc(0).expect(harness::host_prompt, 20s);
+	EXPECT_TRUE(contains(out, "attached device " + addr)) << out;
+	for (int i : {0, 1})
 		EXPECT_EQ(c.list(i), (std::vector<harness::ListedPort>{{0, addr}}))
 			<< c.label(i);
 }
