@@ -8,7 +8,8 @@
 #   26.07       build/             DPDK 26.07 + patches/main/ (the default)
 #   26.07-base  build-base/        DPDK 26.07 unpatched, from the same tarball:
 #                                  the baseline the fixes are measured against
-#   26.07-asan  build-asan/        as 26.07, with AddressSanitizer
+#   26.07-asan  build-asan/        as 26.07, with AddressSanitizer and
+#                                  UndefinedBehaviorSanitizer
 #   22.11       build-22.11/       DPDK 22.11.11 LTS + patches/22.11/ (backport)
 #   22.11-base  build-22.11-base/  Debian 12's libdpdk-dev 22.11, unpatched
 #
@@ -89,7 +90,7 @@ options() {
 	case $1 in
 	26.07) echo -Ddpdk=26.07 -Ddpdk_tests=true ;;
 	26.07-base) echo -Ddpdk=26.07-base -Ddpdk_tests=true ;;
-	26.07-asan) echo -Ddpdk=26.07 -Db_sanitize=address -Db_lundef=false ;;
+	26.07-asan) echo -Ddpdk=26.07 -Db_sanitize=address,undefined -Db_lundef=false ;;
 	22.11) echo -Ddpdk=22.11 ;;
 	22.11-base) echo -Ddpdk=system \
 		-Dvhost_backend="$top/build-22.11/subprojects/dpdk-stable-22.11.11/app/dpdk-testpmd" ;;

@@ -92,7 +92,9 @@ for f in "${flavours[@]}"; do
 		# the data path during detach, the handlers, the prompt, the
 		# PCI cases and the module in dpdk-testpmd, to each process's
 		# exit, under AddressSanitizer with leak reports (one leak of
-		# DPDK's own suppressed: tests/lsan.supp); secondaries get the
+		# DPDK's own suppressed: tests/lsan.supp) and
+		# UndefinedBehaviorSanitizer (a report ends the process, with
+		# its stack); secondaries get the
 		# primary's VA where no sanitizer mapping lies. rte_eal_cleanup() cancels the IPC
 		# thread (pthread_cancel()), which leaves its stack poisoned;
 		# ASan's own sigaltstack teardown of that thread then reports a
@@ -101,6 +103,7 @@ for f in "${flavours[@]}"; do
 			run "$f-integration" "$b/tests/integration/hotplug_mp-integration" "$b" "" \
 			ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:use_sigaltstack=0 \
 			LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0" \
+			UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 			HOTPLUG_MP_EAL_ARGS="--base-virtaddr 0x200000000000"
 		;;
 	*)
@@ -140,6 +143,32 @@ if [ -z "${GTEST_FILTER:-}" ]; then
 			DpdkFastTests NoneThatPassesOnTheBaselineFailsWithTheSeries "$failure"
 		reports+=("dpdk-fast-tests-compare=$out/dpdk-fast-tests-compare.json")
 	fi
+fi
+
+# The hardening checks (doc/hardening.rst), each one test: the soak,
+# 10,000 attach/detach cycles in one group of 1 primary and 4
+# secondaries, where no figure of any process may grow after the warm-up;
+# 50 crash trials, where the survivors of a process killed in the middle
+# of a request must agree and serve the next request in time.
+# hardening_check LABEL SUITE TEST COMMAND...
+hardening_check() {
+	local label=$1 suite=$2 name=$3 t=$SECONDS failure=
+	shift 3
+	"$@" >"$out/$label.log" 2>&1 ||
+		failure=$(grep -v '^\[soak\]' "$out/$label.log" | tail -40)
+	python3 scripts/gtest_report.py "$out/$label.json" "$suite" "$name" \
+		"$failure"
+	printf '[test] %-26s %s (%d s, log %s)\n' "$label" \
+		"$([ -z "$failure" ] && echo passed || echo FAILED)" $((SECONDS - t)) \
+		"$out/$label.log"
+	[ -z "$failure" ] || echo "$failure"
+	reports+=("$label=$out/$label.json")
+}
+if [ -z "${GTEST_FILTER:-}" ] && [[ " ${flavours[*]} " == *" 26.07 "* ]]; then
+	hardening_check soak Soak TenThousandCyclesGrowNothing \
+		scripts/soak.sh --no-setup --csv "$out/soak.csv"
+	hardening_check crash-trials CrashTrials SurvivorsAgreeAndServeTheNextRequest \
+		scripts/crash_trials.sh --no-setup --trials 50
 fi
 
 # The series for DPDK main pass DPDK's checks (patch-tree.sh --check: every

@@ -1,16 +1,22 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * libhotplug_mp_bench_cmds.so: the "bench" command, a testpmd-style command
- * module that hotplug_mp-bench loads into dpdk-hotplug_mp with EAL -d.
+ * libhotplug_mp_bench_cmds.so: the commands of the tools, a testpmd-style
+ * command module that hotplug_mp-bench and hotplug_mp-soak load into
+ * dpdk-hotplug_mp with EAL -d.
  *
  *   bench <cycles> <devargs>
  *
  * attaches and detaches the device <cycles> times from this process and
  * prints the median and 99th percentile latency of each, timed here around
  * rte_dev_probe() and rte_eal_hotplug_remove().
+ *
+ *   memstats
+ *
+ * prints the bytes in use in the EAL heaps and the number of memzones.
  */
 #include <vector>
 
+#include <cinttypes>
 #include <cstdio>
 #include <cstring>
 
@@ -21,6 +27,9 @@
 #include <rte_dev.h>
 #include <rte_devargs.h>
 #include <rte_eal.h>
+#include <rte_lcore.h>
+#include <rte_malloc.h>
+#include <rte_memzone.h>
 
 #include "guarded.h"
 #include "percentiles.h"
@@ -102,6 +111,38 @@ cmdline_parse_token_string_t cmd_bench_devargs =
 	TOKEN_STRING_INITIALIZER(struct cmd_bench_result, devargs,
 		TOKEN_STRING_MULTI);
 
+/* *** memstats *** */
+struct cmd_memstats_result {
+	cmdline_fixed_string_t memstats;
+};
+
+void
+count_memzone(const struct rte_memzone *mz, void *arg)
+{
+	(void)mz;
+	++*static_cast<unsigned int *>(arg);
+}
+
+void
+cmd_memstats_parsed(void *parsed_result)
+{
+	(void)parsed_result;
+	uint64_t heap = 0;
+	for (unsigned int i = 0; i < rte_socket_count(); i++) {
+		struct rte_malloc_socket_stats st;
+		if (rte_malloc_get_socket_stats(rte_socket_id_by_idx(i), &st) == 0)
+			heap += st.heap_allocsz_bytes;
+	}
+	unsigned int zones = 0;
+	rte_memzone_walk(count_memzone, &zones);
+	std::printf("memstats heap_bytes %" PRIu64 " memzones %u\n", heap, zones);
+	std::fflush(stdout);
+}
+
+cmdline_parse_token_string_t cmd_memstats_memstats =
+	TOKEN_STRING_INITIALIZER(struct cmd_memstats_result, memstats,
+		"memstats");
+
 void
 failed(const char *what) noexcept
 {
@@ -121,6 +162,16 @@ cmdline_parse_inst_t cmd_bench = {
 	},
 };
 
+cmdline_parse_inst_t cmd_memstats = {
+	.f = hotplug_mp::guarded<cmd_memstats_parsed, failed>,
+	.data = nullptr,
+	.help_str = "memstats: EAL heap bytes in use and memzones",
+	.tokens = {
+		&cmd_memstats_memstats.hdr,
+		nullptr,
+	},
+};
+
 struct testpmd_driver_commands bench_cmds = {
 	.next = {},
 	.commands = {
@@ -129,6 +180,12 @@ struct testpmd_driver_commands bench_cmds = {
 			"bench <cycles> <devargs>\n"
 			"    Attach and detach the device <cycles> times from this process;\n"
 			"    print the median and 99th percentile latency of each.\n",
+		},
+		{
+			&cmd_memstats,
+			"memstats\n"
+			"    Print the bytes in use in the EAL heaps and the number\n"
+			"    of memzones.\n",
 		},
 		{ nullptr, nullptr },
 	},

@@ -151,6 +151,14 @@ Cluster::add_secondary()
 std::vector<Cluster::Exit>
 Cluster::shutdown()
 {
+	std::vector<Exit> exits = stop_processes();
+	remove_prefix_files(opts_.prefix);
+	return exits;
+}
+
+std::vector<Cluster::Exit>
+Cluster::stop_processes()
+{
 	std::vector<Exit> exits;
 	/* secondaries first: a primary leaving first strands them */
 	for (int i = size() - 1; i >= 0; i--) {
@@ -168,7 +176,6 @@ Cluster::shutdown()
 		exits.push_back({label(i), status, p.transcript()});
 	}
 	procs_.clear();
-	remove_prefix_files(opts_.prefix);
 	return exits;
 }
 

@@ -109,6 +109,12 @@ public:
 	 * how each process that was still running ended.
 	 */
 	std::vector<Exit> shutdown();
+	/*
+	 * As shutdown(), but the prefix's hugepage files and runtime
+	 * directory stay, to see what the processes left; the destructor
+	 * removes them.
+	 */
+	std::vector<Exit> stop_processes();
 
 	const std::string &prefix() const { return opts_.prefix; }
 
