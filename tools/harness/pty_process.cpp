@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include "pty_process.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <csignal>
@@ -174,9 +175,19 @@ PtyProcess::read_all()
 			return;
 		}
 		std::string text = clean(std::string(buf, r), raw_tail_);
-		if (drop_)
-			text = std::regex_replace(text, *drop_, "");
 		out_ += text;
+		if (drop_) {
+			/*
+			 * A line to drop may come in pieces, over several
+			 * reads: look again at what is not consumed yet, back
+			 * to where such a line could have begun.
+			 */
+			size_t from = out_.size() - text.size();
+			from = std::max(mark_, from > max_dropped_line ?
+				from - max_dropped_line : 0);
+			out_.replace(from, std::string::npos, std::regex_replace(
+				out_.substr(from), *drop_, ""));
+		}
 		grew_.notify_all();
 	}
 }

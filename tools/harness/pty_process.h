@@ -106,6 +106,8 @@ private:
 	size_t mark_ = 0;
 	std::string raw_tail_; /* an escape sequence cut by a read */
 	std::optional<std::regex> drop_;
+	/* the longest line drop_lines() takes out when it comes in pieces */
+	static constexpr size_t max_dropped_line = 512;
 	bool eof_ = false;
 	bool reading_ = true;
 	bool stopping_ = false;
