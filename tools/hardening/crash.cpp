@@ -61,7 +61,7 @@ const std::vector<std::string> all_kinds = {
 struct Options {
 	std::string host, simnic;
 	int trials = 200;
-	unsigned int seed = 1;
+	int seed = 1;
 	int probe_ms = 40;
 	int timeout_ms = 1000;
 	std::vector<std::string> kinds = all_kinds;
@@ -75,30 +75,25 @@ Options
 parse(int argc, char **argv)
 {
 	Options o;
-	for (const auto &[k, v] : key_values(argc, argv)) {
-		if (k == "--host")
-			o.host = v;
-		else if (k == "--simnic")
-			o.simnic = v;
-		else if (k == "--trials")
-			o.trials = to_int(k, v, 1);
-		else if (k == "--seed")
-			o.seed = static_cast<unsigned int>(to_int(k, v, 0));
-		else if (k == "--probe-ms")
-			o.probe_ms = to_int(k, v, 1);
-		else if (k == "--timeout-ms")
-			o.timeout_ms = to_int(k, v, 100);
-		else if (k == "--kinds") {
-			o.kinds.clear();
-			std::stringstream ss(v);
-			for (std::string kind; std::getline(ss, kind, ',');) {
-				if (std::find(all_kinds.begin(), all_kinds.end(), kind) ==
-				    all_kinds.end())
-					throw std::invalid_argument("unknown kind " + kind);
-				o.kinds.push_back(kind);
-			}
-		} else
-			throw std::invalid_argument("unknown option " + k);
+	std::string kinds;
+	parse_options(argc, argv, {
+		{.key = "--host", .text = &o.host},
+		{.key = "--simnic", .text = &o.simnic},
+		{.key = "--trials", .number = &o.trials, .min = 1},
+		{.key = "--seed", .number = &o.seed, .min = 0},
+		{.key = "--probe-ms", .number = &o.probe_ms, .min = 1},
+		{.key = "--timeout-ms", .number = &o.timeout_ms, .min = 100},
+		{.key = "--kinds", .text = &kinds},
+	});
+	if (!kinds.empty()) {
+		o.kinds.clear();
+		std::stringstream ss(kinds);
+		for (std::string kind; std::getline(ss, kind, ',');) {
+			if (std::find(all_kinds.begin(), all_kinds.end(), kind) ==
+			    all_kinds.end())
+				throw std::invalid_argument("unknown kind " + kind);
+			o.kinds.push_back(kind);
+		}
 	}
 	if (o.host.empty() || o.simnic.empty())
 		throw std::invalid_argument("--host and --simnic are needed");
@@ -318,7 +313,7 @@ main(int argc, char **argv)
 				"trial\n", kind.c_str(), k.trials, k.consistent,
 				k.hugepages_left,
 				static_cast<double>(k.runtime_left) / k.trials);
-		std::printf("crash trials: %d of %d consistent (seed %u)\n",
+		std::printf("crash trials: %d of %d consistent (seed %d)\n",
 			o.trials - bad, o.trials, o.seed);
 		return bad == 0 ? 0 : 1;
 	} catch (const std::invalid_argument &e) {

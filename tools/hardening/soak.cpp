@@ -61,26 +61,16 @@ Options
 parse(int argc, char **argv)
 {
 	Options o;
-	for (const auto &[k, v] : key_values(argc, argv)) {
-		if (k == "--host")
-			o.host = v;
-		else if (k == "--module")
-			o.module = v;
-		else if (k == "--simnic")
-			o.simnic = v;
-		else if (k == "--csv")
-			o.csv = v;
-		else if (k == "--cycles")
-			o.cycles = to_int(k, v, 1);
-		else if (k == "--warmup")
-			o.warmup = to_int(k, v, 0);
-		else if (k == "--secondaries")
-			o.secondaries = to_int(k, v, 1);
-		else if (k == "--lock-every")
-			o.lock_every = to_int(k, v, 0);
-		else
-			throw std::invalid_argument("unknown option " + k);
-	}
+	parse_options(argc, argv, {
+		{.key = "--host", .text = &o.host},
+		{.key = "--module", .text = &o.module},
+		{.key = "--simnic", .text = &o.simnic},
+		{.key = "--csv", .text = &o.csv},
+		{.key = "--cycles", .number = &o.cycles, .min = 1},
+		{.key = "--warmup", .number = &o.warmup, .min = 0},
+		{.key = "--secondaries", .number = &o.secondaries, .min = 1},
+		{.key = "--lock-every", .number = &o.lock_every, .min = 0},
+	});
 	if (o.host.empty() || o.module.empty() || o.simnic.empty())
 		throw std::invalid_argument("--host, --module and --simnic are needed");
 	if (o.warmup < 0)
