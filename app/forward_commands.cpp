@@ -50,7 +50,7 @@ cmdline_parse_token_num_t cmd_port_start_id =
 
 } // namespace
 
-cmdline_parse_inst_t cmd_port_start = {
+Instruction<4> cmd_port_start = {
 	.f = guarded<cmd_port_start_parsed>,
 	.data = nullptr,
 	.help_str = "port start <port>: configure and start a port (primary)",
@@ -93,7 +93,7 @@ cmdline_parse_token_num_t cmd_forward_id =
 
 } // namespace
 
-cmdline_parse_inst_t cmd_forward = {
+Instruction<3> cmd_forward = {
 	.f = guarded<cmd_forward_parsed>,
 	.data = nullptr,
 	.help_str = "forward <port>: send what the port receives back out",
@@ -132,7 +132,7 @@ cmdline_parse_token_string_t cmd_forward_ctl_what =
 
 } // namespace
 
-cmdline_parse_inst_t cmd_forward_ctl = {
+Instruction<3> cmd_forward_ctl = {
 	.f = guarded<cmd_forward_ctl_parsed>,
 	.data = nullptr,
 	.help_str = "forward stop|status: stop forwarding, or show it",

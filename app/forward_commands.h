@@ -3,13 +3,13 @@
 #ifndef HOTPLUG_MP_FORWARD_COMMANDS_H
 #define HOTPLUG_MP_FORWARD_COMMANDS_H
 
-#include <cmdline_parse.h>
+#include "command_table.h"
 
 namespace hotplug_mp::host {
 
-extern cmdline_parse_inst_t cmd_port_start;
-extern cmdline_parse_inst_t cmd_forward;
-extern cmdline_parse_inst_t cmd_forward_ctl;
+extern Instruction<4> cmd_port_start;
+extern Instruction<3> cmd_forward;
+extern Instruction<3> cmd_forward_ctl;
 
 } // namespace hotplug_mp::host
 

@@ -7,6 +7,7 @@
 #include <cmdline.h>
 #include <cmdline_parse_string.h>
 
+#include "command_table.h"
 #include "forward_commands.h"
 #include "guarded.h"
 #include "module.h"
@@ -39,7 +40,7 @@ cmd_quit_parsed(void *, struct cmdline *cl, void *) noexcept
 cmdline_parse_token_string_t cmd_quit_quit =
 	TOKEN_STRING_INITIALIZER(struct cmd_quit_result, quit, "quit");
 
-cmdline_parse_inst_t cmd_quit = {
+Instruction<2> cmd_quit = {
 	.f = cmd_quit_parsed,
 	.data = nullptr,
 	.help_str = "quit: exit",
@@ -66,7 +67,7 @@ cmd_help_parsed(void *)
 cmdline_parse_token_string_t cmd_help_help =
 	TOKEN_STRING_INITIALIZER(struct cmd_help_result, help, "help");
 
-cmdline_parse_inst_t cmd_help = {
+Instruction<2> cmd_help = {
 	.f = guarded<cmd_help_parsed, Module::command_failed>,
 	.data = nullptr,
 	.help_str = "help: show the commands",
@@ -76,7 +77,7 @@ cmdline_parse_inst_t cmd_help = {
 	},
 };
 
-struct testpmd_driver_commands host_cmds = {
+CommandTable<6> host_cmds = {
 	.next = {},
 	.commands = {
 		{
@@ -114,7 +115,7 @@ struct testpmd_driver_commands host_cmds = {
 void
 register_host_commands()
 {
-	testpmd_add_driver_commands(&host_cmds);
+	testpmd_add_driver_commands(host_cmds.get());
 }
 
 bool

@@ -14,6 +14,7 @@
 #include <cmdline_parse_num.h>
 #include <cmdline_parse_string.h>
 
+#include "command_table.h"
 #include "commands.h"
 #include "guarded.h"
 #include "messages.h"
@@ -79,7 +80,7 @@ cmdline_parse_token_string_t cmd_attach_devargs =
 	TOKEN_STRING_INITIALIZER(struct cmd_attach_result, devargs,
 		TOKEN_STRING_MULTI);
 
-cmdline_parse_inst_t cmd_attach = {
+hotplug_mp::Instruction<3> cmd_attach = {
 	.f = guarded<cmd_attach_parsed>,
 	.data = nullptr,
 	.help_str = "attach <devargs>: attach a device in every process",
@@ -110,7 +111,7 @@ cmdline_parse_token_string_t cmd_detach_devargs =
 	TOKEN_STRING_INITIALIZER(struct cmd_detach_result, devargs,
 		TOKEN_STRING_MULTI);
 
-cmdline_parse_inst_t cmd_detach = {
+hotplug_mp::Instruction<3> cmd_detach = {
 	.f = guarded<cmd_detach_parsed>,
 	.data = nullptr,
 	.help_str = "detach <devargs>: detach a device from every process",
@@ -135,7 +136,7 @@ cmd_list_parsed(void *)
 cmdline_parse_token_string_t cmd_list_list =
 	TOKEN_STRING_INITIALIZER(struct cmd_list_result, list, "list");
 
-cmdline_parse_inst_t cmd_list = {
+hotplug_mp::Instruction<2> cmd_list = {
 	.f = guarded<cmd_list_parsed>,
 	.data = nullptr,
 	.help_str = "list: list the ethernet ports of this process",
@@ -164,7 +165,7 @@ cmdline_parse_token_string_t cmd_lock_lock =
 cmdline_parse_token_string_t cmd_lock_device =
 	TOKEN_STRING_INITIALIZER(struct cmd_lock_result, device, nullptr);
 
-cmdline_parse_inst_t cmd_lock = {
+hotplug_mp::Instruction<3> cmd_lock = {
 	.f = guarded<cmd_lock_parsed>,
 	.data = nullptr,
 	.help_str = "lock <device>: refuse its detach in every process",
@@ -194,7 +195,7 @@ cmdline_parse_token_string_t cmd_unlock_unlock =
 cmdline_parse_token_string_t cmd_unlock_device =
 	TOKEN_STRING_INITIALIZER(struct cmd_unlock_result, device, nullptr);
 
-cmdline_parse_inst_t cmd_unlock = {
+hotplug_mp::Instruction<3> cmd_unlock = {
 	.f = guarded<cmd_unlock_parsed>,
 	.data = nullptr,
 	.help_str = "unlock <device>: allow its detach again",
@@ -226,7 +227,7 @@ cmdline_parse_token_string_t cmd_events_events =
 cmdline_parse_token_string_t cmd_events_onoff =
 	TOKEN_STRING_INITIALIZER(struct cmd_events_result, onoff, "on#off");
 
-cmdline_parse_inst_t cmd_events = {
+hotplug_mp::Instruction<3> cmd_events = {
 	.f = guarded<cmd_events_parsed>,
 	.data = nullptr,
 	.help_str = "events on|off: print what other processes did here, or not",
@@ -255,7 +256,7 @@ cmdline_parse_token_string_t cmd_timeout_show_keyword =
 	TOKEN_STRING_INITIALIZER(struct cmd_timeout_show_result, keyword,
 		"hotplug-timeout");
 
-cmdline_parse_inst_t cmd_timeout_show = {
+hotplug_mp::Instruction<2> cmd_timeout_show = {
 	.f = guarded<cmd_timeout_show_parsed>,
 	.data = nullptr,
 	.help_str = "hotplug-timeout: show the group's hotplug timeout",
@@ -286,7 +287,7 @@ cmdline_parse_token_string_t cmd_timeout_set_keyword =
 cmdline_parse_token_num_t cmd_timeout_set_ms =
 	TOKEN_NUM_INITIALIZER(struct cmd_timeout_set_result, ms, RTE_UINT32);
 
-cmdline_parse_inst_t cmd_timeout_set = {
+hotplug_mp::Instruction<3> cmd_timeout_set = {
 	.f = guarded<cmd_timeout_set_parsed>,
 	.data = nullptr,
 	.help_str = "hotplug-timeout <ms>: set the group's hotplug timeout",
@@ -297,7 +298,7 @@ cmdline_parse_inst_t cmd_timeout_set = {
 	},
 };
 
-struct testpmd_driver_commands hotplug_cmds = {
+hotplug_mp::CommandTable<9> hotplug_cmds = {
 	.next = {},
 	.commands = {
 		{
@@ -351,5 +352,5 @@ struct testpmd_driver_commands hotplug_cmds = {
 extern "C" struct testpmd_driver_commands *
 hotplug_mp_commands(void)
 {
-	return &hotplug_cmds;
+	return hotplug_cmds.get();
 }

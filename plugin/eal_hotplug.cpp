@@ -6,12 +6,14 @@
  */
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
 #include <rte_bus.h>
 #include <rte_dev.h>
 #include <rte_devargs.h>
 #include <rte_eal.h>
 #include <rte_ethdev.h>
+#include <rte_kvargs.h>
 
 #include "eal_handlers.h"
 #include "hotplug.h"
@@ -39,6 +41,35 @@ namespace {
  */
 constexpr size_t mp_devargs_max = 127;
 
+/*
+ * rte_devargs_parse() hands the value of the first key of the devargs, if
+ * that key is "bus" or "class", to strcmp() even when there is none ("bus",
+ * ",class,x", "bus/class=eth"): the process crashes (DPDK 22.11 to 26.07;
+ * found by the devargs fuzz target). Such devargs are refused before they
+ * reach the EAL. The first layer ends where a "/" starts another layer
+ * key, as the EAL splits them; its keys are split by rte_kvargs.
+ */
+bool
+layer_key_without_value(const std::string &devargs)
+{
+	std::string layer = devargs;
+	for (size_t pos = devargs.find('/'); pos != std::string::npos;
+	     pos = devargs.find('/', pos + 1)) {
+		for (const std::string key : {"bus=", "class=", "driver="})
+			if (devargs.compare(pos + 1, key.size(), key) == 0)
+				layer = devargs.substr(0, pos);
+		if (layer.size() != devargs.size())
+			break;
+	}
+	std::unique_ptr<struct rte_kvargs, decltype(&rte_kvargs_free)> kv(
+		rte_kvargs_parse(layer.c_str(), nullptr), rte_kvargs_free);
+	/* what kvargs cannot split, the EAL refuses without a crash */
+	if (!kv || kv->count == 0 || kv->pairs[0].value != nullptr)
+		return false;
+	return std::strcmp(kv->pairs[0].key, "bus") == 0 ||
+		std::strcmp(kv->pairs[0].key, "class") == 0;
+}
+
 /* struct rte_devargs owned for one scope. */
 class ParsedDevargs {
 public:
@@ -49,10 +80,16 @@ public:
 
 	int parse(const std::string &devargs)
 	{
+		if (layer_key_without_value(devargs))
+			return -EINVAL;
 		return rte_devargs_parse(&da_, devargs.c_str());
 	}
 	const char *name() const { return da_.name; }
-	const char *bus() const { return rte_bus_name(da_.bus); }
+	/* "class=eth" parses, with no bus (a finding of the devargs fuzz target) */
+	const char *bus() const
+	{
+		return da_.bus != nullptr ? rte_bus_name(da_.bus) : "";
+	}
 
 private:
 	struct rte_devargs da_;
@@ -185,6 +222,20 @@ detach_reason(int err, bool here)
 	}
 }
 
+/*
+ * In a secondary: its primary has exited or was killed (the primary holds
+ * a lock on the group's config file while it lives).
+ */
+bool
+primary_gone()
+{
+	return rte_eal_process_type() != RTE_PROC_PRIMARY &&
+		rte_eal_primary_proc_alive(nullptr) == 0;
+}
+
+const char *const primary_gone_reason = "the primary process is gone: no "
+	"process can attach or detach until a primary runs again";
+
 class EalHotplug final : public Hotplug {
 public:
 	Result attach(const std::string &devargs) override
@@ -230,7 +281,8 @@ public:
 	Result lock(const std::string &devname) override
 	{
 		ParsedDevargs da;
-		if (da.parse(devname) == 0 && attached_here(da.bus(), da.name()))
+		if (da.parse(devname) == 0 && da.name()[0] != '\0' &&
+		    attached_here(da.bus(), da.name()))
 			return handlers_.lock(da.name());
 		Result r;
 		r.device = devname;
@@ -295,7 +347,22 @@ private:
 			r.reason = parse_reason(r.error);
 			return r;
 		}
+		/* "bus=vdev,nam=x" parses, and names nothing to probe or remove */
+		if (da.name()[0] == '\0') {
+			r.error = -EINVAL;
+			r.reason = "the devargs name no device";
+			return r;
+		}
 		r.device = da.name();
+		/*
+		 * A secondary's request goes through the primary: without one,
+		 * say so rather than what the channel's failure would say.
+		 */
+		if (primary_gone()) {
+			r.error = -ENOTCONN;
+			r.reason = primary_gone_reason;
+			return r;
+		}
 		HPMP_LOG(INFO, "%s %s requested by %s process", op,
 			devargs.c_str(), role().c_str());
 		if (attach)
@@ -311,6 +378,9 @@ private:
 			std::string refusal = attach ? "" : EalHandlers::refusal();
 			if (!refusal.empty())
 				r.reason = refusal;
+			/* the primary died while it ran the request */
+			if (primary_gone())
+				r.reason = primary_gone_reason;
 			HPMP_LOG(INFO, "%s %s failed: %d", op, devargs.c_str(),
 				ret);
 		}

@@ -10,6 +10,9 @@
 #                                  the baseline the fixes are measured against
 #   26.07-asan  build-asan/        as 26.07, with AddressSanitizer and
 #                                  UndefinedBehaviorSanitizer
+#   26.07-fuzz  build-fuzz/        as 26.07, built with clang, with ASan,
+#                                  UBSan and libFuzzer: the fuzz targets
+#                                  (tests/fuzz/) only
 #   22.11       build-22.11/       DPDK 22.11.11 LTS + patches/22.11/ (backport)
 #   22.11-base  build-22.11-base/  Debian 12's libdpdk-dev 22.11, unpatched
 #
@@ -30,7 +33,7 @@ die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
 . scripts/lib/dpdk_sources.sh
 . scripts/lib/packages.sh
 
-all_flavours=(26.07 26.07-base 26.07-asan 22.11 22.11-base)
+all_flavours=(26.07 26.07-base 26.07-asan 26.07-fuzz 22.11 22.11-base)
 
 packages=(
 	build-essential pkg-config meson ninja-build python3-pyelftools
@@ -39,10 +42,13 @@ packages=(
 )
 # the 22.11 flavours: Debian's DPDK, and its source package
 packages_22_11=(libdpdk-dev dpdk dpkg-dev)
+# the fuzz flavour: clang and its libFuzzer runtime
+packages_fuzz=(clang libclang-rt-14-dev)
 
 install_packages() {
 	local want=("${packages[@]}")
 	case " ${flavours[*]} " in *" 22.11"*) want+=("${packages_22_11[@]}") ;; esac
+	case " ${flavours[*]} " in *" 26.07-fuzz "*) want+=("${packages_fuzz[@]}") ;; esac
 	ensure_packages "${want[@]}"
 }
 
@@ -66,6 +72,7 @@ build_dir() {
 	26.07) echo build ;;
 	26.07-base) echo build-base ;;
 	26.07-asan) echo build-asan ;;
+	26.07-fuzz) echo build-fuzz ;;
 	22.11) echo build-22.11 ;;
 	22.11-base) echo build-22.11-base ;;
 	*) die "unknown flavour $1 (flavours: ${all_flavours[*]})" ;;
@@ -75,7 +82,7 @@ build_dir() {
 # sources FLAVOUR: the DPDK source trees the flavour builds from
 sources() {
 	case $1 in
-	26.07 | 26.07-asan) prepare_source dpdk dpdk-26.07 main ;;
+	26.07 | 26.07-asan | 26.07-fuzz) prepare_source dpdk dpdk-26.07 main ;;
 	# the baseline carries the fixes' autotests (app/test/ only): they
 	# must fail there
 	26.07-base) prepare_source dpdk dpdk-base main/fixes/tests ;;
@@ -91,24 +98,39 @@ options() {
 	26.07) echo -Ddpdk=26.07 -Ddpdk_tests=true ;;
 	26.07-base) echo -Ddpdk=26.07-base -Ddpdk_tests=true ;;
 	26.07-asan) echo -Ddpdk=26.07 -Db_sanitize=address,undefined -Db_lundef=false ;;
+	26.07-fuzz) echo -Ddpdk=26.07 -Dfuzz=true -Db_sanitize=address,undefined \
+		-Db_lundef=false ;;
 	22.11) echo -Ddpdk=22.11 ;;
 	22.11-base) echo -Ddpdk=system \
 		-Dvhost_backend="$top/build-22.11/subprojects/dpdk-stable-22.11.11/app/dpdk-testpmd" ;;
 	esac
 }
 
+# the compilers of a flavour, and what it builds (empty: everything)
+compilers() {
+	case $1 in 26.07-fuzz) echo CC=clang CXX=clang++ ;; esac
+}
+flavour_targets() {
+	case $1 in
+	26.07-fuzz) echo tests/fuzz/hotplug_mp-fuzz-commands \
+		tests/fuzz/hotplug_mp-fuzz-script tests/fuzz/hotplug_mp-fuzz-devargs ;;
+	esac
+}
+
 build() {
-	local f=$1 dir t0=$SECONDS
+	local f=$1 dir t0=$SECONDS want=$targets
 	dir=$(build_dir "$f")
+	[ -n "$want" ] || want=$(flavour_targets "$f")
 	# meson and DPDK's build scripts need Debian's python3 (elftools),
 	# not another python3 earlier on PATH
 	if [ ! -f "$dir/build.ninja" ]; then
-		PATH=/usr/bin:$PATH meson setup "$dir" --wrap-mode=nodownload \
+		env PATH=/usr/bin:$PATH $(compilers "$f") \
+			meson setup "$dir" --wrap-mode=nodownload \
 			$(options "$f") >"$dir.setup.log" 2>&1 ||
 			{ tail -30 "$dir.setup.log"; die "meson setup of $dir failed"; }
 	fi
-	log "building $dir/ (flavour $f)${targets:+, only $targets}"
-	PATH=/usr/bin:$PATH ninja -C "$dir" $targets >"$dir/ninja.log" 2>&1 ||
+	log "building $dir/ (flavour $f)${want:+, only $want}"
+	PATH=/usr/bin:$PATH ninja -C "$dir" $want >"$dir/ninja.log" 2>&1 ||
 		{ tail -40 "$dir/ninja.log"; die "build of $dir failed"; }
 	log "$dir/ ready in $((SECONDS - t0)) s"
 }

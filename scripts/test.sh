@@ -10,6 +10,8 @@
 #   26.07-asan   the data-path detach, handler, prompt, PCI and testpmd
 #                cases under AddressSanitizer (the module in our host and
 #                in dpdk-testpmd, to their exit)
+#   26.07-fuzz   each libFuzzer target of tests/fuzz/ for 60 s (clang, ASan,
+#                UBSan): scripts/fuzz.sh
 #   22.11        DPDK 22.11.11 + patches/22.11/ (the LTS backport)
 #   22.11-base   Debian 12's libdpdk 22.11: tests/expected_failures/22.11.txt
 #
@@ -32,7 +34,7 @@ set -uo pipefail
 flavours=("$@")
 everything=0
 if [ ${#flavours[@]} -eq 0 ]; then
-	flavours=(26.07 26.07-base 26.07-asan 22.11 22.11-base)
+	flavours=(26.07 26.07-base 26.07-asan 26.07-fuzz 22.11 22.11-base)
 	[ -n "${GTEST_FILTER:-}" ] || everything=1
 fi
 
@@ -75,7 +77,8 @@ run() {
 build_of() {
 	case $1 in
 	26.07) echo build ;; 26.07-base) echo build-base ;;
-	26.07-asan) echo build-asan ;; 22.11) echo build-22.11 ;;
+	26.07-asan) echo build-asan ;; 26.07-fuzz) echo build-fuzz ;;
+	22.11) echo build-22.11 ;;
 	22.11-base) echo build-22.11-base ;;
 	esac
 }
@@ -88,6 +91,7 @@ for f in "${flavours[@]}"; do
 	*) expect= ;;
 	esac
 	case $f in
+	*-fuzz) ;; # below, with the other checks of one test each
 	*-asan)
 		# the data path during detach, the handlers, the prompt, the
 		# PCI cases and the module in dpdk-testpmd, to each process's
@@ -169,6 +173,15 @@ if [ -z "${GTEST_FILTER:-}" ] && [[ " ${flavours[*]} " == *" 26.07 "* ]]; then
 		scripts/soak.sh --no-setup --csv "$out/soak.csv"
 	hardening_check crash-trials CrashTrials SurvivorsAgreeAndServeTheNextRequest \
 		scripts/crash_trials.sh --no-setup --trials 50
+fi
+
+# Each fuzz target for 60 s from its seeds: any crash, leak, undefined
+# behaviour or broken check of the target fails it (doc/hardening.rst).
+if [[ " ${flavours[*]} " == *" 26.07-fuzz "* ]]; then
+	for t in commands script devargs; do
+		hardening_check "fuzz-$t" Fuzz "${t^}RunsItsTimeWithoutAFinding" \
+			scripts/fuzz.sh --no-setup --time 60 --work "$out/fuzz" "$t"
+	done
 fi
 
 # The series for DPDK main pass DPDK's checks (patch-tree.sh --check: every

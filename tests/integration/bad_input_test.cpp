@@ -2,7 +2,8 @@
 /*
  * Bad input from the primary and from a secondary: malformed devargs, an
  * unknown driver, arguments a driver rejects, devargs too long for the
- * multi-process channel, detach of a device never attached. Each gets a
+ * multi-process channel, devargs that name no device (only a class),
+ * detach of a device never attached. Each gets a
  * clear error naming the cause, the process keeps its prompt, and no
  * process's list changes.
  */
@@ -34,6 +35,15 @@ const BadInput inputs[] = {
 		"failed to attach device net_af_packet1"},
 	{"DevargsTooLong", "attach net_null1,size=64" + std::string(120, ' ') + "x",
 		"ENAMETOOLONG"},
+	/* found by the devargs fuzz target: both parse, and name no device */
+	{"DevargsNamingNoDevice", "attach bus=vdev,nam=net_null2/class=eth",
+		"the devargs name no device"},
+	{"DetachOfAClassOnly", "detach class=eth", "the devargs name no device"},
+	{"LockOfAClassOnly", "lock class=eth", "this process has no such device"},
+	/* found by the devargs fuzz target: the EAL's parser crashed on them */
+	{"BusKeyWithoutValue", "attach bus", "malformed devargs"},
+	{"ClassKeyWithoutValue", "detach class/bus=vdev,name=net_null0",
+		"malformed devargs"},
 	{"DetachNeverAttached", "detach net_null9",
 		"failed to detach device net_null9"},
 	{"DetachUnknownDriver", "detach net_nosuchdriver0",

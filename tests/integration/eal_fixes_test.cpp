@@ -477,5 +477,33 @@ TEST(Concurrent, AWaitingRequestLeavesTheInterruptThreadFree)
 	EXPECT_TRUE(all_list(c, {addr, "net_null3"}));
 }
 
+/*
+ * A device string whose first key is "bus" or "class" without a value
+ * (fix 0011, found by the devargs fuzz target): the EAL's parser looked
+ * the bus or class up by a NULL name and the process crashed. Given as
+ * --vdev, it must fail the start with an exit status, not a signal.
+ */
+class LayerKey : public ::testing::TestWithParam<const char *> {};
+
+TEST_P(LayerKey, WithoutValueFailsTheStartNotTheProcess)
+{
+	harness::Prefix prefix("hpmp_layer");
+	std::vector<std::string> argv = {host(), "-l", "0", "--no-pci",
+		"--file-prefix", prefix.name(), "--vdev", GetParam()};
+	for (const auto &a : extra_eal_args())
+		argv.push_back(a);
+	harness::PtyProcess p("primary", argv);
+
+	int status = p.wait_exit(std::chrono::seconds(20));
+	EXPECT_TRUE(status > 0 && status < 128)
+		<< "exit status " << status << "; it printed:\n" << p.transcript();
+}
+
+INSTANTIATE_TEST_SUITE_P(Devargs, LayerKey,
+	::testing::Values("bus", "class,k0=v0"),
+	[](const ::testing::TestParamInfo<const char *> &info) {
+		return std::string(info.index == 0 ? "Bus" : "Class");
+	});
+
 } // namespace
 } // namespace hotplug_mp::test

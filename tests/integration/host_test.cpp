@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The drop-in host: the stock example's prompt and help, --cmdline-file
- * scripts and their exit status, and a secondary that starts after an attach.
+ * scripts and their exit status, a secondary that starts after an attach,
+ * and secondaries whose primary was killed.
  */
+#include <csignal>
 #include <fstream>
 #include <string>
 
@@ -71,6 +73,30 @@ TEST(Host, RepeatedAttachInALonePrimaryFails)
 	int status = run_script("attach net_null0\nattach net_null0\n", out);
 	EXPECT_TRUE(contains(out, "failed to attach device net_null0: EEXIST")) << out;
 	EXPECT_NE(status, 0) << out;
+}
+
+/*
+ * The primary killed: a secondary's attach or detach says the primary is
+ * gone, at once; the secondary still lists its devices and quits cleanly.
+ */
+TEST(Host, ASecondaryWithoutItsPrimarySaysSo)
+{
+	harness::Cluster c(cluster_options(2));
+	std::string out = c.run(1, "attach net_null0");
+	ASSERT_TRUE(contains(out, "attached device net_null0")) << out;
+	c.proc(0).signal(SIGKILL);
+	EXPECT_NE(c.proc(0).wait_exit(std::chrono::seconds(5)), 0);
+
+	for (const char *cmd : {"attach net_null1", "detach net_null0"}) {
+		out = c.run(1, cmd);
+		EXPECT_TRUE(contains(out, ": ENOTCONN (Transport endpoint is not "
+			"connected): the primary process is gone")) << cmd << ":\n" << out;
+	}
+	EXPECT_EQ(c.list(2), (std::vector<harness::ListedPort>{{0, "net_null0"}}));
+	for (int i : {1, 2}) {
+		c.proc(i).send_line("quit");
+		EXPECT_TRUE(exits_cleanly(c.proc(i), std::chrono::seconds(20)));
+	}
 }
 
 TEST(Host, ScriptWithUnknownCommandExitsNonZero)

@@ -9,6 +9,7 @@
 #include <cmdline_parse_string.h>
 #include <rte_common.h>
 
+#include "command_table.h"
 #include "testpmd_abi.h"
 
 namespace {
@@ -27,7 +28,7 @@ cmd_hello_parsed(void *, struct cmdline *, void *) noexcept
 cmdline_parse_token_string_t cmd_hello_hello =
 	TOKEN_STRING_INITIALIZER(struct cmd_hello_result, hello, "sample_hello");
 
-cmdline_parse_inst_t cmd_hello = {
+hotplug_mp::Instruction<2> cmd_hello = {
 	.f = cmd_hello_parsed,
 	.data = nullptr,
 	.help_str = "sample_hello: say hello",
@@ -37,7 +38,7 @@ cmdline_parse_inst_t cmd_hello = {
 	},
 };
 
-struct testpmd_driver_commands sample_cmds = {
+hotplug_mp::CommandTable<2> sample_cmds = {
 	.next = {},
 	.commands = {
 		{&cmd_hello, "sample_hello\n    Say hello.\n"},
@@ -49,5 +50,5 @@ struct testpmd_driver_commands sample_cmds = {
 
 RTE_INIT(sample_module_register)
 {
-	testpmd_add_driver_commands(&sample_cmds);
+	testpmd_add_driver_commands(sample_cmds.get());
 }

@@ -49,6 +49,7 @@ protected:
 		cl_.reset(cmdline_new(ctx_.data(), "> ", -1, -1));
 		ASSERT_NE(cl_, nullptr);
 		ON_CALL(eal_, primary()).WillByDefault(Return(true));
+		ON_CALL(eal_, primary_alive()).WillByDefault(Return(true));
 	}
 
 	/* Parses and runs one line; returns what it printed. */
@@ -130,6 +131,60 @@ TEST_F(Commands, DevargsTooLongForTheMultiProcessChannelAreRefused)
 	EXPECT_CALL(eal_, dev_probe(_)).Times(0);
 
 	EXPECT_THAT(run("attach " + devargs), ::testing::HasSubstr("ENAMETOOLONG"));
+}
+
+/* found by the devargs fuzz target: "bus=vdev,n0ame=x/class=eth" parses */
+TEST_F(Commands, DevargsThatNameNoDeviceNeverReachTheEal)
+{
+	parses_as("bus=vdev,nam=net_null2/class=eth", "");
+	parses_as("bus=vdev,nam=net_null3/class=eth", "");
+	EXPECT_CALL(eal_, dev_probe(_)).Times(0);
+	EXPECT_CALL(eal_, hotplug_remove(_, _)).Times(0);
+
+	EXPECT_EQ(run("attach bus=vdev,nam=net_null2/class=eth"),
+		"failed to attach device bus=vdev,nam=net_null2/class=eth: EINVAL "
+		"(Invalid argument): the devargs name no device\n");
+	EXPECT_THAT(run("detach bus=vdev,nam=net_null3/class=eth"),
+		::testing::HasSubstr("the devargs name no device"));
+}
+
+/* rte_devargs_parse() crashes on them (found by the devargs fuzz target) */
+TEST_F(Commands, LayerKeysWithoutValueNeverReachTheParser)
+{
+	EXPECT_CALL(eal_, devargs_parse(_, _)).Times(0);
+	EXPECT_CALL(eal_, dev_probe(_)).Times(0);
+	EXPECT_CALL(eal_, hotplug_remove(_, _)).Times(0);
+
+	for (const char *line : {"attach bus", "attach class,name=x",
+			"detach bus/class=eth", "attach ,bus", "attach ,,class"})
+		EXPECT_THAT(run(line), ::testing::HasSubstr("malformed devargs"))
+			<< line;
+	EXPECT_THAT(run("lock class"), ::testing::HasSubstr("no such device"));
+}
+
+TEST_F(Commands, ASecondaryWithoutItsPrimarySaysSo)
+{
+	ON_CALL(eal_, primary()).WillByDefault(Return(false));
+	ON_CALL(eal_, primary_alive()).WillByDefault(Return(false));
+	parses_as("net_null0", "net_null0");
+	EXPECT_CALL(eal_, dev_probe(_)).Times(0);
+
+	EXPECT_EQ(run("attach net_null0"),
+		"failed to attach device net_null0: ENOTCONN (Transport endpoint "
+		"is not connected): the primary process is gone: no process can "
+		"attach or detach until a primary runs again\n");
+}
+
+TEST_F(Commands, APrimaryDyingDuringTheRequestIsNamed)
+{
+	ON_CALL(eal_, primary()).WillByDefault(Return(false));
+	EXPECT_CALL(eal_, primary_alive()).WillOnce(Return(true))
+		.WillRepeatedly(Return(false));
+	parses_as("net_null0", "net_null0");
+	EXPECT_CALL(eal_, dev_probe("net_null0")).WillOnce(Return(-ETIMEDOUT));
+
+	EXPECT_THAT(run("attach net_null0"), ::testing::HasSubstr(
+		"ETIMEDOUT (Connection timed out): the primary process is gone"));
 }
 
 TEST_F(Commands, DetachRemovesByBusAndName)

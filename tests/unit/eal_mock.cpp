@@ -29,8 +29,11 @@ __wrap_rte_devargs_parse(struct rte_devargs *da, const char *dev)
 	std::memset(da, 0, sizeof(*da));
 	std::string name;
 	int ret = current->devargs_parse(dev, &name);
-	if (ret == 0)
+	if (ret == 0) {
 		std::snprintf(da->name, sizeof(da->name), "%s", name.c_str());
+		/* a bus, which only __wrap_rte_bus_name() looks at */
+		da->bus = reinterpret_cast<struct rte_bus *>(&current->bus);
+	}
 	return ret;
 }
 
@@ -61,6 +64,12 @@ enum rte_proc_type_t
 __wrap_rte_eal_process_type(void)
 {
 	return current->primary() ? RTE_PROC_PRIMARY : RTE_PROC_SECONDARY;
+}
+
+int
+__wrap_rte_eal_primary_proc_alive(const char *)
+{
+	return current->primary_alive() ? 1 : 0;
 }
 
 uint64_t

@@ -24,6 +24,7 @@ public:
 	MOCK_METHOD(int, dev_probe, (const std::string &devargs));
 	MOCK_METHOD(int, hotplug_remove, (const std::string &bus, const std::string &name));
 	MOCK_METHOD(bool, primary, ());
+	MOCK_METHOD(bool, primary_alive, ());
 	MOCK_METHOD(unsigned int, timeout_get, ());
 	MOCK_METHOD(int, timeout_set, (unsigned int ms));
 

@@ -31,6 +31,7 @@
 #include <rte_malloc.h>
 #include <rte_memzone.h>
 
+#include "command_table.h"
 #include "guarded.h"
 #include "percentiles.h"
 #include "result.h"
@@ -150,7 +151,7 @@ failed(const char *what) noexcept
 	std::fflush(stdout);
 }
 
-cmdline_parse_inst_t cmd_bench = {
+hotplug_mp::Instruction<4> cmd_bench = {
 	.f = hotplug_mp::guarded<cmd_bench_parsed, failed>,
 	.data = nullptr,
 	.help_str = "bench <cycles> <devargs>: time attach and detach",
@@ -162,7 +163,7 @@ cmdline_parse_inst_t cmd_bench = {
 	},
 };
 
-cmdline_parse_inst_t cmd_memstats = {
+hotplug_mp::Instruction<2> cmd_memstats = {
 	.f = hotplug_mp::guarded<cmd_memstats_parsed, failed>,
 	.data = nullptr,
 	.help_str = "memstats: EAL heap bytes in use and memzones",
@@ -172,7 +173,7 @@ cmdline_parse_inst_t cmd_memstats = {
 	},
 };
 
-struct testpmd_driver_commands bench_cmds = {
+hotplug_mp::CommandTable<3> bench_cmds = {
 	.next = {},
 	.commands = {
 		{
@@ -197,5 +198,5 @@ struct testpmd_driver_commands bench_cmds = {
 
 RTE_INIT(hotplug_mp_bench_register)
 {
-	testpmd_add_driver_commands(&hotplug_mp::bench::bench_cmds);
+	testpmd_add_driver_commands(hotplug_mp::bench::bench_cmds.get());
 }

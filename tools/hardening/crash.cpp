@@ -17,7 +17,8 @@
  * net_null0) must succeed within the hotplug timeout; every survivor must
  * exit cleanly. For the primary killed: the requesting secondary must say
  * what became of its attach within three hotplug timeouts, and every
- * secondary must still answer and exit cleanly. What the group leaves once
+ * secondary must still answer, say that the primary is gone when asked
+ * for an attach, and exit cleanly. What the group leaves once
  * every process has exited, hugepage files and runtime directory entries,
  * is counted apart: DPDK 26.07 leaves some after a process was killed.
  *
@@ -229,10 +230,17 @@ run_trial(const Options &o, const Trial &t, const fs::path &dir,
 					"of its attach:\n" + out;
 		}
 		if (t.kind == "primary") {
-			/* secondaries without a primary: they answer and exit */
+			/*
+			 * secondaries without a primary: they answer, a request
+			 * says the primary is gone, and they exit
+			 */
 			for (int i : alive)
 				try {
 					c.run(i, "list");
+					std::string out = c.run(i, "attach net_null0");
+					if (!contains(out, "the primary process is gone"))
+						return c.label(i) + " did not say the primary "
+							"is gone:\n" + out;
 				} catch (const PtyError &) {
 					return c.label(i) + " no longer answers";
 				}
