@@ -52,17 +52,15 @@ constexpr size_t mp_devargs_max = 127;
 bool
 layer_key_without_value(const std::string &devargs)
 {
-	std::string layer = devargs;
-	for (size_t pos = devargs.find('/'); pos != std::string::npos;
-	     pos = devargs.find('/', pos + 1)) {
-		for (const std::string key : {"bus=", "class=", "driver="})
-			if (devargs.compare(pos + 1, key.size(), key) == 0)
-				layer = devargs.substr(0, pos);
-		if (layer.size() != devargs.size())
-			break;
-	}
+	size_t end = devargs.size();
+	for (size_t pos = devargs.find('/'); end == devargs.size() &&
+	     pos != std::string::npos; pos = devargs.find('/', pos + 1))
+		for (const char *key : {"bus=", "class=", "driver="})
+			if (devargs.compare(pos + 1, std::strlen(key), key) == 0)
+				end = pos;
 	std::unique_ptr<struct rte_kvargs, decltype(&rte_kvargs_free)> kv(
-		rte_kvargs_parse(layer.c_str(), nullptr), rte_kvargs_free);
+		rte_kvargs_parse(devargs.substr(0, end).c_str(), nullptr),
+		rte_kvargs_free);
 	/* what kvargs cannot split, the EAL refuses without a crash */
 	if (!kv || kv->count == 0 || kv->pairs[0].value != nullptr)
 		return false;
