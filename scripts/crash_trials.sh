@@ -5,7 +5,8 @@
 # the pre-detach round or the detach, the rollback, the requesting
 # secondary itself, the primary). Fails unless the survivors of every
 # trial agree, serve the next request within the hotplug timeout and exit
-# cleanly. See doc/hardening.rst.
+# cleanly, and the group leaves no hugepage or runtime file once every
+# process has exited. See doc/hardening.rst.
 #
 #   scripts/crash_trials.sh [--no-setup] [--trials N] [--seed N]
 #                                           default 200 trials

@@ -95,8 +95,8 @@ for f in "${flavours[@]}"; do
 	*-asan)
 		# the data path during detach, the handlers, the prompt, the
 		# PCI cases and the module in dpdk-testpmd, to each process's
-		# exit, under AddressSanitizer with leak reports (one leak of
-		# DPDK's own suppressed: tests/lsan.supp) and
+		# exit, under AddressSanitizer with leak reports (none
+		# suppressed) and
 		# UndefinedBehaviorSanitizer (a report ends the process, with
 		# its stack); secondaries get the
 		# primary's VA where no sanitizer mapping lies. rte_eal_cleanup() cancels the IPC
@@ -106,7 +106,6 @@ for f in "${flavours[@]}"; do
 		RUN_FILTER=${GTEST_FILTER:-'Forward*:Handlers*:HandlersEvents*:Pci/PciTestPlan.*FromSecondary:Prompts.*:TestpmdModule.*'} \
 			run "$f-integration" "$b/tests/integration/hotplug_mp-integration" "$b" "" \
 			ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:use_sigaltstack=0 \
-			LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0" \
 			UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 			HOTPLUG_MP_EAL_ARGS="--base-virtaddr 0x200000000000"
 		;;
