@@ -9,13 +9,14 @@ set -euo pipefail
 
 . "$(dirname "$0")/lib/entry.sh"
 entry_setup 26.07 26.07-base
+base=$(build_of 26.07-base) patched=$(build_of 26.07)
 . scripts/lib/packages.sh
 ensure_packages python3-matplotlib
-build/tools/bench/hotplug_mp-bench \
-	--stock "$top/build-base/app/dpdk-hotplug_mp" \
-	--patched "$top/build/app/dpdk-hotplug_mp" \
-	--simnic-stock "$top/build-base/pcisim/pmd/libnet_simnic.so" \
-	--simnic-patched "$top/build/pcisim/pmd/libnet_simnic.so" \
+$patched/tools/bench/hotplug_mp-bench \
+	--stock "$top/$base/app/dpdk-hotplug_mp" \
+	--patched "$top/$patched/app/dpdk-hotplug_mp" \
+	--simnic-stock "$top/$base/pcisim/pmd/libnet_simnic.so" \
+	--simnic-patched "$top/$patched/pcisim/pmd/libnet_simnic.so" \
 	--csv doc/bench.csv "$@"
 # Debian's python3-matplotlib belongs to /usr/bin/python3
 /usr/bin/python3 scripts/plot_bench.py doc/bench.csv doc/bench.png

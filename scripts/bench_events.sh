@@ -10,9 +10,10 @@ set -euo pipefail
 
 . "$(dirname "$0")/lib/entry.sh"
 entry_setup 26.07 26.07-base
-build/tools/bench/hotplug_mp-bench \
-	--stock "$top/build-base/app/dpdk-hotplug_mp" \
-	--patched "$top/build/app/dpdk-hotplug_mp" \
+base=$(build_of 26.07-base) patched=$(build_of 26.07)
+$patched/tools/bench/hotplug_mp-bench \
+	--stock "$top/$base/app/dpdk-hotplug_mp" \
+	--patched "$top/$patched/app/dpdk-hotplug_mp" \
 	--devices net_null --secondaries 8 --from primary \
 	--events on,off --output read,unread \
 	--rounds 9 --csv doc/bench_events.csv "$@"

@@ -9,14 +9,15 @@ set -euo pipefail
 
 . "$(dirname "$0")/lib/entry.sh"
 entry_setup 26.07 26.07-base
+base=$(build_of 26.07-base) patched=$(build_of 26.07)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # one CSV: the header of the first run, the rows of all
 header=1
 for p in float split housekeeping one-cpu; do
-	build/tools/bench/hotplug_mp-bench \
-		--stock "$top/build-base/app/dpdk-hotplug_mp" \
-		--patched "$top/build/app/dpdk-hotplug_mp" \
+	$patched/tools/bench/hotplug_mp-bench \
+		--stock "$top/$base/app/dpdk-hotplug_mp" \
+		--patched "$top/$patched/app/dpdk-hotplug_mp" \
 		--devices net_null --secondaries 1,8 --placement "$p" \
 		--csv "$tmp/run.csv" "$@" >/dev/null
 	tail -n +$((header ? 1 : 2)) "$tmp/run.csv" >>"$tmp/all.csv"

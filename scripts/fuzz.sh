@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set-up (as scripts/setup.sh 26.07-fuzz: clang, ASan, UBSan, libFuzzer),
+# Set-up (as scripts/setup.sh FLAVOUR: clang, ASan, UBSan, libFuzzer),
 # then each fuzz target of tests/fuzz/ for a bounded time, from its seed
 # corpus (tests/fuzz/corpus/<target>/, with the dictionary
 # tests/fuzz/hotplug_mp.dict). What a run adds to the corpus goes to a
@@ -9,14 +9,17 @@
 # fails. Prints, per target, the runs, runs per second, coverage and
 # corpus size libFuzzer reports.
 #
-#   scripts/fuzz.sh [--no-setup] [--time S] [--work DIR] [TARGET...]
-#       targets: commands script devargs (default: all); S default 60
+#   scripts/fuzz.sh [--no-setup] [--flavour F] [--time S] [--work DIR] [TARGET...]
+#       targets: commands script devargs (default: all); S default 60;
+#       F a fuzz flavour of flavours.toml, default 26.07-fuzz (links the
+#       DPDK of 26.07); 26.07-fuzz-dpdk builds DPDK under the sanitizers too
 set -euo pipefail
 
 . "$(dirname "$0")/lib/entry.sh"
-time_s=60 work=
+time_s=60 work= flavour=26.07-fuzz
 while [ $# -gt 0 ]; do
 	case $1 in
+	--flavour) flavour=$2; shift ;;
 	--time) time_s=$2; shift ;;
 	--work) work=$2; shift ;;
 	*) break ;;
@@ -25,14 +28,15 @@ while [ $# -gt 0 ]; do
 done
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(commands script devargs)
-entry_setup 26.07-fuzz
+entry_setup "$flavour"
+build=$(build_of "$flavour")
 [ -n "$work" ] || work=$(mktemp -d /tmp/hotplug_mp-fuzz.XXXXXX)
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 status=0
 for t in "${targets[@]}"; do
-	bin=build-fuzz/tests/fuzz/hotplug_mp-fuzz-$t
+	bin=$build/tests/fuzz/hotplug_mp-fuzz-$t
 	[ -x "$bin" ] || { echo "[fuzz] no target $t ($bin)"; exit 1; }
 	dir=$work/$t
 	mkdir -p "$dir/corpus"

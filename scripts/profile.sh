@@ -9,16 +9,17 @@ set -euo pipefail
 
 . "$(dirname "$0")/lib/entry.sh"
 entry_setup 26.07 26.07-base
+base=$(build_of 26.07-base) patched=$(build_of 26.07)
 command -v perf >/dev/null ||
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 		linux-perf >/dev/null
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for flavour in stock patched; do
-	b=build
-	[ $flavour = stock ] && b=build-base
+	b=$patched
+	[ $flavour = stock ] && b=$base
 	perf sched record -q -o "$tmp/$flavour.data" -- \
-		build/tools/bench/hotplug_mp-bench --stock "$b/app/dpdk-hotplug_mp" \
+		$patched/tools/bench/hotplug_mp-bench --stock "$b/app/dpdk-hotplug_mp" \
 		--patched "$b/app/dpdk-hotplug_mp" --secondaries 1 \
 		--from primary --devices net_null --rounds 1 --cycles 300 \
 		--csv "$tmp/$flavour.csv" >/dev/null

@@ -4,17 +4,10 @@
 #
 #   scripts/setup.sh [--no-build] [--targets "T..."] [FLAVOUR...]
 #
-# Flavours (default: every one), each a build directory:
-#   26.07       build/             DPDK 26.07 + patches/main/ (the default)
-#   26.07-base  build-base/        DPDK 26.07 unpatched, from the same tarball:
-#                                  the baseline the fixes are measured against
-#   26.07-asan  build-asan/        as 26.07, with AddressSanitizer and
-#                                  UndefinedBehaviorSanitizer
-#   26.07-fuzz  build-fuzz/        as 26.07, built with clang, with ASan,
-#                                  UBSan and libFuzzer: the fuzz targets
-#                                  (tests/fuzz/) only
-#   22.11       build-22.11/       DPDK 22.11.11 LTS + patches/22.11/ (backport)
-#   22.11-base  build-22.11-base/  Debian 12's libdpdk-dev 22.11, unpatched
+# The flavours (default: every one) are those of flavours.toml, each a
+# build directory; a flavour that links another's DPDK, or borrows its
+# source, brings that one along, built first. `scripts/lib/flavours.py
+# list` names them, `get FLAVOUR about` says what each is for.
 #
 # --no-build prepares packages, hugepages and the sources of the flavours
 # named, and builds nothing. --targets builds only those ninja targets
@@ -32,24 +25,18 @@ log() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
 . scripts/lib/dpdk_sources.sh
 . scripts/lib/packages.sh
+# the flavours' data; Debian's python3 reads it before anything is installed
+flavours_py() { /usr/bin/python3 scripts/lib/flavours.py "$@"; }
 
-all_flavours=(26.07 26.07-base 26.07-asan 26.07-fuzz 22.11 22.11-base)
-
+# what every flavour needs; flavours.toml adds the rest
 packages=(
 	build-essential pkg-config meson ninja-build python3-pyelftools
 	libnuma-dev libgtest-dev libgmock-dev
 	xz-utils patch iproute2 procps curl
 )
-# the 22.11 flavours: Debian's DPDK, and its source package
-packages_22_11=(libdpdk-dev dpdk dpkg-dev)
-# the fuzz flavour: clang and its libFuzzer runtime
-packages_fuzz=(clang libclang-rt-14-dev)
 
 install_packages() {
-	local want=("${packages[@]}")
-	case " ${flavours[*]} " in *" 22.11"*) want+=("${packages_22_11[@]}") ;; esac
-	case " ${flavours[*]} " in *" 26.07-fuzz "*) want+=("${packages_fuzz[@]}") ;; esac
-	ensure_packages "${want[@]}"
+	ensure_packages "${packages[@]}" $(flavours_py packages "${flavours[@]}")
 }
 
 setup_hugepages() {
@@ -67,66 +54,26 @@ setup_hugepages() {
 	log "hugepages: $(cat /proc/sys/vm/nr_hugepages) x 2 MiB on /dev/hugepages"
 }
 
-build_dir() {
-	case $1 in
-	26.07) echo build ;;
-	26.07-base) echo build-base ;;
-	26.07-asan) echo build-asan ;;
-	26.07-fuzz) echo build-fuzz ;;
-	22.11) echo build-22.11 ;;
-	22.11-base) echo build-22.11-base ;;
-	*) die "unknown flavour $1 (flavours: ${all_flavours[*]})" ;;
-	esac
-}
-
-# sources FLAVOUR: the DPDK source trees the flavour builds from
+# sources FLAVOUR: the DPDK source tree the flavour builds from, with its
+# series (a system flavour's helper prepares the one it borrows)
 sources() {
-	case $1 in
-	26.07 | 26.07-asan | 26.07-fuzz) prepare_source dpdk dpdk-26.07 main ;;
-	# the baseline carries the fixes' autotests (app/test/ only): they
-	# must fail there
-	26.07-base) prepare_source dpdk dpdk-base main/fixes/tests ;;
-	# the system build takes the driver SDK headers from the 22.11 source,
-	# and its vhost-user backend is the 22.11 build's dpdk-testpmd
-	22.11 | 22.11-base) prepare_source dpdk-22.11 dpdk-stable-22.11.11 22.11 ;;
-	esac
-}
-
-# meson options of a flavour
-options() {
-	case $1 in
-	26.07) echo -Ddpdk=26.07 -Ddpdk_tests=true ;;
-	26.07-base) echo -Ddpdk=26.07-base -Ddpdk_tests=true ;;
-	26.07-asan) echo -Ddpdk=26.07 -Db_sanitize=address,undefined -Db_lundef=false ;;
-	26.07-fuzz) echo -Ddpdk=26.07 -Dfuzz=true -Db_sanitize=address,undefined \
-		-Db_lundef=false ;;
-	22.11) echo -Ddpdk=22.11 ;;
-	22.11-base) echo -Ddpdk=system \
-		-Dvhost_backend="$top/build-22.11/subprojects/dpdk-stable-22.11.11/app/dpdk-testpmd" ;;
-	esac
-}
-
-# the compilers of a flavour, and what it builds (empty: everything)
-compilers() {
-	case $1 in 26.07-fuzz) echo CC=clang CXX=clang++ ;; esac
-}
-flavour_targets() {
-	case $1 in
-	26.07-fuzz) echo tests/fuzz/hotplug_mp-fuzz-commands \
-		tests/fuzz/hotplug_mp-fuzz-script tests/fuzz/hotplug_mp-fuzz-devargs ;;
-	esac
+	local f=$1
+	[ "$(flavours_py get "$f" dpdk)" != system ] || return 0
+	prepare_source "$(flavours_py base "$(flavours_py get "$f" base)" wrap)" \
+		"$(flavours_py get "$f" source)" $(flavours_py get "$f" series)
 }
 
 build() {
-	local f=$1 dir t0=$SECONDS want=$targets
-	dir=$(build_dir "$f")
-	[ -n "$want" ] || want=$(flavour_targets "$f")
+	local f=$1 dir t0=$SECONDS want=$targets cc cxx
+	dir=$(flavours_py get "$f" build)
+	[ -n "$want" ] || want=$(flavours_py get "$f" targets | tr '\n' ' ')
+	cc=$(flavours_py get "$f" cc) cxx=$(flavours_py get "$f" cxx)
 	# meson and DPDK's build scripts need Debian's python3 (elftools),
 	# not another python3 earlier on PATH
 	if [ ! -f "$dir/build.ninja" ]; then
-		env PATH=/usr/bin:$PATH $(compilers "$f") \
+		env PATH=/usr/bin:$PATH ${cc:+CC=$cc} ${cxx:+CXX=$cxx} \
 			meson setup "$dir" --wrap-mode=nodownload \
-			$(options "$f") >"$dir.setup.log" 2>&1 ||
+			$(flavours_py setup-args "$f") >"$dir.setup.log" 2>&1 ||
 			{ tail -30 "$dir.setup.log"; die "meson setup of $dir failed"; }
 	fi
 	log "building $dir/ (flavour $f)${want:+, only $want}"
@@ -144,18 +91,12 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
-wanted=("$@")
-[ ${#wanted[@]} -gt 0 ] || wanted=("${all_flavours[@]}")
-for f in "${wanted[@]}"; do build_dir "$f" >/dev/null; done
-# the 22.11 system build borrows the 22.11 build's dpdk-testpmd
-case " ${wanted[*]} " in *" 22.11-base "*) wanted+=(22.11) ;; esac
-# in the order of all_flavours, each once
-flavours=()
-for f in "${all_flavours[@]}"; do
-	case " ${wanted[*]} " in *" $f "*) flavours+=("$f") ;; esac
-done
-
 [ "$(id -u)" -eq 0 ] || die "run as root (packages, hugepages)"
+ensure_packages python3
+[ $# -gt 0 ] || set -- $(flavours_py list)
+# with what they need, in build order
+flavours=($(flavours_py closure "$@")) || die "no such flavour"
+
 install_packages
 setup_hugepages
 for f in "${flavours[@]}"; do sources "$f"; done

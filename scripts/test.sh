@@ -1,42 +1,52 @@
 #!/usr/bin/env bash
-# Set-up (scripts/setup.sh), then the whole test suite on every flavour:
-#   unit tests         (EAL calls mocked at link time)
-#   integration tests  (real primary and secondary processes)
+# Set-up (scripts/setup.sh), then the tests of one tier of flavours.toml:
 #
-#   26.07        DPDK 26.07 + patches/main/ (fixes, features): everything passes
-#   26.07-base   DPDK 26.07 unpatched: exactly the tests listed in
-#                tests/expected_failures/26.07.txt fail, each the proof of
-#                the patch it names
-#   26.07-asan   the data-path detach, handler, prompt, PCI and testpmd
-#                cases under AddressSanitizer (the module in our host and
-#                in dpdk-testpmd, to their exit)
-#   26.07-fuzz   each libFuzzer target of tests/fuzz/ for 60 s (clang, ASan,
-#                UBSan): scripts/fuzz.sh
-#   22.11        DPDK 22.11.11 + patches/22.11/ (the LTS backport)
-#   22.11-base   Debian 12's libdpdk 22.11: tests/expected_failures/22.11.txt
+#   scripts/test.sh           quick: the default flavour (26.07 with the
+#                             series): unit, integration, DPDK's fast-tests
+#   scripts/test.sh --ci      the gate (.ci/run): also the 26.07 baseline with
+#                             its expected failures, the sanitizers, short
+#                             fuzzing, the soak and the crash trials
+#   scripts/test.sh --full    everything: also the 22.11 backport and its
+#                             baseline, DPDK built under the fuzzers'
+#                             sanitizers with long fuzzing, the series'
+#                             checks (every prefix built) and the 25.11
+#                             backport. Run it before a change to patches/
+#                             or to the module's DPDK calls is called done.
 #
-# On 26.07 and 26.07-base it also runs DPDK's own fast-tests of the EAL
-# (scripts/dpdk_fast_tests.sh), the series' autotests among them.
+# What a flavour runs (unit tests with the EAL mocked at link time,
+# integration tests on real primary and secondary processes, DPDK's own
+# fast-tests of the EAL, the fuzz targets) is written in flavours.toml. On a
+# baseline (expect = FILE) exactly the tests listed in FILE must fail, each
+# the proof of the patch it names. Where a flavour and its baseline both
+# ran DPDK's fast-tests, no test that passes on the baseline may fail with
+# the series.
 #
-# The last line reads "N passed, N failed".
+# The last lines say what the tier ran and what it left to --full; the
+# last reads "N passed, N failed".
 #
-# With no argument and no filter, it also runs DPDK's checks on the series
-# for main (scripts/patch-tree.sh --check) and checks that the fixes
-# backported to 25.11 LTS (patches/25.11/) apply and that every prefix
-# builds.
-#
-#   GTEST_FILTER=<pattern> scripts/test.sh   runs a subset
-#   scripts/test.sh FLAVOUR...               runs those flavours only
-#   scripts/test.sh --no-setup ...           skips the set-up (and builds)
+#   scripts/test.sh [--no-setup] [--ci|--full] [FLAVOUR...]
+#       FLAVOUR...: only those flavours' runs, sized as the tier's
+#   GTEST_FILTER=<pattern> scripts/test.sh ...   a subset of the GoogleTests
 set -uo pipefail
 
 . "$(dirname "$0")/lib/entry.sh"
+tier=quick
+case ${1:-} in
+--ci) tier=ci; shift ;;
+--full) tier=full; shift ;;
+esac
 flavours=("$@")
-everything=0
-if [ ${#flavours[@]} -eq 0 ]; then
-	flavours=(26.07 26.07-base 26.07-asan 26.07-fuzz 22.11 22.11-base)
-	[ -n "${GTEST_FILTER:-}" ] || everything=1
-fi
+named=${#flavours[@]}
+[ "$named" -gt 0 ] || flavours=($(flavours_py list "$tier"))
+tier_value() { flavours_py tier "$tier" "$1"; }
+fuzz_seconds=$(tier_value fuzz_seconds)
+[ "$fuzz_seconds" -gt 0 ] || fuzz_seconds=60 # a fuzz flavour named to a tier without
+soak_cycles=$(tier_value soak_cycles)
+crash_trials=$(tier_value crash_trials)
+mapfile -t series < <(tier_value series)
+# the tier's own checks run when the whole tier runs, unfiltered
+whole=0
+[ "$named" -eq 0 ] && [ -z "${GTEST_FILTER:-}" ] && whole=1
 
 t0=$SECONDS
 if ! entry_setup "${flavours[@]}"; then
@@ -51,6 +61,8 @@ rm -rf "$out"
 mkdir -p "$out"
 
 reports=()
+ran=()  # the flavours tested
+did=()  # the tier's other checks
 # [RUN_FILTER=pattern] run LABEL BINARY BUILD [EXPECT_FILE] [ENV...]
 # BUILD's test.env (tests/integration/meson.build) says what to run.
 run() {
@@ -74,87 +86,9 @@ run() {
 	[ -n "$expect" ] || grep -E -A12 '^[^ ]+:[0-9]+: Failure' "$log" | head -150
 }
 
-build_of() {
-	case $1 in
-	26.07) echo build ;; 26.07-base) echo build-base ;;
-	26.07-asan) echo build-asan ;; 26.07-fuzz) echo build-fuzz ;;
-	22.11) echo build-22.11 ;;
-	22.11-base) echo build-22.11-base ;;
-	esac
-}
-
-t1=$SECONDS
-for f in "${flavours[@]}"; do
-	b=$(build_of "$f")
-	case $f in
-	*-base) expect=tests/expected_failures/${f%-base}.txt ;;
-	*) expect= ;;
-	esac
-	case $f in
-	*-fuzz) ;; # below, with the other checks of one test each
-	*-asan)
-		# the data path during detach, the handlers, the prompt, the
-		# PCI cases and the module in dpdk-testpmd, to each process's
-		# exit, under AddressSanitizer with leak reports (none
-		# suppressed) and
-		# UndefinedBehaviorSanitizer (a report ends the process, with
-		# its stack); secondaries get the
-		# primary's VA where no sanitizer mapping lies. rte_eal_cleanup() cancels the IPC
-		# thread (pthread_cancel()), which leaves its stack poisoned;
-		# ASan's own sigaltstack teardown of that thread then reports a
-		# stack-buffer-overflow in itself: no signal stack of ASan's.
-		RUN_FILTER=${GTEST_FILTER:-'Forward*:Handlers*:HandlersEvents*:Pci/PciTestPlan.*FromSecondary:Prompts.*:TestpmdModule.*'} \
-			run "$f-integration" "$b/tests/integration/hotplug_mp-integration" "$b" "" \
-			ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:use_sigaltstack=0 \
-			UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-			HOTPLUG_MP_EAL_ARGS="--base-virtaddr 0x200000000000"
-		;;
-	*)
-		run "$f-unit" "$b/tests/unit/hotplug_mp-unit" "$b" "$expect"
-		run "$f-integration" "$b/tests/integration/hotplug_mp-integration" "$b" "$expect"
-		;;
-	esac
-done
-
-# DPDK's own fast-tests of the EAL (tests/dpdk_fast_tests.txt) with the
-# series and on the baseline, which carries the fixes' autotests: those
-# must fail there (tests/expected_failures/26.07.txt), and no test that
-# passes on the baseline may fail with the series.
-fast_tests() {
-	local f=$1 b expect= t=$SECONDS
-	b=$(build_of "$f")
-	[ "$f" = 26.07-base ] && expect=tests/expected_failures/26.07.txt
-	scripts/dpdk_fast_tests.sh "$b" "$out/$f-dpdk-fast-tests.json" \
-		>"$out/$f-dpdk-fast-tests.log" 2>&1
-	printf '[test] %-26s %s (%d s, log %s)\n' "$f-dpdk-fast-tests" \
-		"$(grep -c ' passed ' "$out/$f-dpdk-fast-tests.log") passed," \
-		$((SECONDS - t)) "$out/$f-dpdk-fast-tests.log"
-	reports+=("$f-dpdk-fast-tests=$out/$f-dpdk-fast-tests.json${expect:+@$expect}")
-}
-if [ -z "${GTEST_FILTER:-}" ]; then
-	for f in "${flavours[@]}"; do
-		case $f in 26.07 | 26.07-base) fast_tests "$f" ;; esac
-	done
-	if [ -f "$out/26.07-dpdk-fast-tests.json" ] &&
-	   [ -f "$out/26.07-base-dpdk-fast-tests.json" ]; then
-		failure=
-		line=$(scripts/dpdk_fast_tests.sh --compare \
-			"$out/26.07-base-dpdk-fast-tests.json" "$out/26.07-dpdk-fast-tests.json") ||
-			failure=$line
-		echo "[test] $line"
-		python3 scripts/gtest_report.py "$out/dpdk-fast-tests-compare.json" \
-			DpdkFastTests NoneThatPassesOnTheBaselineFailsWithTheSeries "$failure"
-		reports+=("dpdk-fast-tests-compare=$out/dpdk-fast-tests-compare.json")
-	fi
-fi
-
-# The hardening checks (doc/hardening.rst), each one test: the soak,
-# 10,000 attach/detach cycles in one group of 1 primary and 4
-# secondaries, where no figure of any process may grow after the warm-up;
-# 50 crash trials, where the survivors of a process killed in the middle
-# of a request must agree and serve the next request in time.
-# hardening_check LABEL SUITE TEST COMMAND...
-hardening_check() {
+# check LABEL SUITE TEST COMMAND...: a check that is not a GoogleTest, as
+# one test
+check() {
 	local label=$1 suite=$2 name=$3 t=$SECONDS failure=
 	shift 3
 	"$@" >"$out/$label.log" 2>&1 ||
@@ -167,41 +101,120 @@ hardening_check() {
 	[ -z "$failure" ] || echo "$failure"
 	reports+=("$label=$out/$label.json")
 }
-if [ -z "${GTEST_FILTER:-}" ] && [[ " ${flavours[*]} " == *" 26.07 "* ]]; then
-	hardening_check soak Soak TenThousandCyclesGrowNothing \
-		scripts/soak.sh --no-setup --csv "$out/soak.csv"
-	hardening_check crash-trials CrashTrials SurvivorsAgreeAndServeTheNextRequest \
-		scripts/crash_trials.sh --no-setup --trials 50
+
+# DPDK's own fast-tests of the EAL (tests/dpdk_fast_tests.txt)
+fast_tests() {
+	local f=$1 b=$2 expect=$3 t=$SECONDS
+	scripts/dpdk_fast_tests.sh "$b" "$out/$f-dpdk-fast-tests.json" \
+		>"$out/$f-dpdk-fast-tests.log" 2>&1
+	printf '[test] %-26s %s (%d s, log %s)\n' "$f-dpdk-fast-tests" \
+		"$(grep -c ' passed ' "$out/$f-dpdk-fast-tests.log") passed," \
+		$((SECONDS - t)) "$out/$f-dpdk-fast-tests.log"
+	reports+=("$f-dpdk-fast-tests=$out/$f-dpdk-fast-tests.json${expect:+@$expect}")
+}
+
+t1=$SECONDS
+for f in "${flavours[@]}"; do
+	b=$(flavours_py get "$f" build)
+	expect=$(flavours_py get "$f" expect)
+	filter=$(flavours_py get "$f" filter)
+	mapfile -t env < <(flavours_py get "$f" env)
+	for r in $(flavours_py get "$f" runs); do
+		case $r in
+		unit)
+			run "$f-unit" "$b/tests/unit/hotplug_mp-unit" "$b" "$expect" "${env[@]}" ;;
+		integration)
+			RUN_FILTER=${GTEST_FILTER:-$filter} \
+				run "$f-integration" "$b/tests/integration/hotplug_mp-integration" \
+				"$b" "$expect" "${env[@]}" ;;
+		dpdk-fast-tests)
+			[ -n "${GTEST_FILTER:-}" ] || fast_tests "$f" "$b" "$expect" ;;
+		fuzz)
+			# each target from its seeds: any crash, leak, undefined
+			# behaviour or broken check of the target fails it
+			[ -n "${GTEST_FILTER:-}" ] && continue
+			did+=("fuzz $fuzz_seconds s a target")
+			for t in commands script devargs; do
+				check "$f-fuzz-$t" Fuzz "${t^}RunsItsTimeWithoutAFinding" \
+					scripts/fuzz.sh --no-setup --flavour "$f" \
+					--time "$fuzz_seconds" --work "$out/$f-fuzz" "$t"
+			done ;;
+		esac
+	done
+	ran+=("$f")
+done
+
+# A flavour and its baseline (same base) that both ran DPDK's fast-tests:
+# none that passes on the baseline may fail with the series.
+for base in "${flavours[@]}"; do
+	[ -n "$(flavours_py get "$base" expect)" ] || continue
+	[ -f "$out/$base-dpdk-fast-tests.json" ] || continue
+	for f in "${flavours[@]}"; do
+		[ -z "$(flavours_py get "$f" expect)" ] &&
+			[ "$(flavours_py get "$f" base)" = "$(flavours_py get "$base" base)" ] &&
+			[ -f "$out/$f-dpdk-fast-tests.json" ] || continue
+		failure=
+		line=$(scripts/dpdk_fast_tests.sh --compare \
+			"$out/$base-dpdk-fast-tests.json" "$out/$f-dpdk-fast-tests.json") ||
+			failure=$line
+		echo "[test] $f against $base: $line"
+		python3 scripts/gtest_report.py "$out/$f-dpdk-fast-tests-compare.json" \
+			DpdkFastTests NoneThatPassesOnTheBaselineFailsWithTheSeries "$failure"
+		reports+=("$f-dpdk-fast-tests-compare=$out/$f-dpdk-fast-tests-compare.json")
+	done
+done
+
+# The hardening checks (doc/hardening.rst), each one test, on the default
+# flavour: the soak, attach/detach cycles in one group of 1 primary and 4
+# secondaries, where no figure of any process may grow after the warm-up;
+# the crash trials, where the survivors of a process killed in the middle
+# of a request must agree and serve the next request in time.
+if [ "$whole" -eq 1 ] && [ "$soak_cycles" -gt 0 ]; then
+	did+=("soak $soak_cycles cycles")
+	check soak Soak CyclesGrowNothing \
+		scripts/soak.sh --no-setup --cycles "$soak_cycles" --csv "$out/soak.csv"
+fi
+if [ "$whole" -eq 1 ] && [ "$crash_trials" -gt 0 ]; then
+	did+=("crash trials $crash_trials")
+	check crash-trials CrashTrials SurvivorsAgreeAndServeTheNextRequest \
+		scripts/crash_trials.sh --no-setup --trials "$crash_trials"
 fi
 
-# Each fuzz target for 60 s from its seeds: any crash, leak, undefined
-# behaviour or broken check of the target fails it (doc/hardening.rst).
-if [[ " ${flavours[*]} " == *" 26.07-fuzz "* ]]; then
-	for t in commands script devargs; do
-		hardening_check "fuzz-$t" Fuzz "${t^}RunsItsTimeWithoutAFinding" \
-			scripts/fuzz.sh --no-setup --time 60 --work "$out/fuzz" "$t"
+# The series' checks (patch-tree.sh): for main, DPDK's checks and every
+# prefix built; for an LTS backport, that it applies and every prefix
+# builds. Each one test.
+if [ "$whole" -eq 1 ]; then
+	for s in "${series[@]}"; do
+		read -r mode ser <<<"$s"
+		did+=("series $s")
+		case $mode in
+		--check) name=ChecksPassOn_${ser//[\/.]/_} ;;
+		*) name=AppliesAndEveryPrefixBuildsOn_${ser//[\/.]/_} ;;
+		esac
+		check "series-${ser//\//-}" Series "$name" \
+			scripts/patch-tree.sh "$mode" --series "$ser" \
+			"$top/build-series-${ser//\//-}"
 	done
 fi
+t_tests=$((SECONDS - t1))
 
-# The series for DPDK main pass DPDK's checks (patch-tree.sh --check: every
-# prefix builds, check-git-log, checkpatches, doc-vs-code, Sphinx), and the
-# fixes backported to 25.11 LTS apply to it and every prefix builds (a
-# stable-backport check); each reported as one test.
-series_check() {
-	local mode=$1 ser=$2 name=$3 t=$SECONDS failure= log
-	log="$out/series-${ser//\//-}.log"
-	scripts/patch-tree.sh "$mode" --series "$ser" "$top/build-series-${ser//\//-}" \
-		>"$log" 2>&1 || failure=$(tail -20 "$log")
-	python3 scripts/gtest_report.py "${log%.log}.json" Series "$name" "$failure"
-	printf '[test] %-26s %s (%d s, log %s)\n' "series-$ser" \
-		"$([ -z "$failure" ] && echo passed || echo FAILED)" $((SECONDS - t)) "$log"
-	[ -z "$failure" ] || echo "$failure"
-	reports+=("series-$ser=${log%.log}.json")
-}
-if [ $everything -eq 1 ]; then
-	series_check --check main MainChecksPass
-	series_check --build 25.11 Stable25_11AppliesAndEveryPrefixBuilds
+# What this run did and what it left to --full, then the tally's last line
+tally=$(python3 scripts/gtest_tally.py ${GTEST_FILTER:+--subset} "${reports[@]}")
+status=$?
+sed '$d' <<<"$tally"
+echo "[tier $tier] $(flavours_py tier "$tier" about)"
+echo "[tier $tier] set-up and builds ${t_setup} s, tests ${t_tests} s"
+echo "[tier $tier] ran: flavours ${ran[*]}$([ ${#did[@]} -eq 0 ] || printf '; %s' "${did[@]}")"
+if [ "$tier" != full ]; then
+	left=()
+	for f in $(flavours_py list full); do
+		[[ " ${ran[*]} " == *" $f "* ]] || left+=("$f")
+	done
+	echo "[tier $tier] left to --full: flavours ${left[*]:-none};" \
+		"fuzz $(flavours_py tier full fuzz_seconds) s a target;" \
+		"soak $(flavours_py tier full soak_cycles) cycles;" \
+		"crash trials $(flavours_py tier full crash_trials);" \
+		"series checks: $(flavours_py tier full series | tr '\n' ',' | sed 's/,$//; s/,/, /g')"
 fi
-echo "[test] set-up and builds: ${t_setup} s; tests: $((SECONDS - t1)) s"
-
-python3 scripts/gtest_tally.py ${GTEST_FILTER:+--subset} "${reports[@]}"
+tail -1 <<<"$tally"
+exit $status

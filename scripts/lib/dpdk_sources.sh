@@ -6,7 +6,7 @@
 # The wrap whose tarball a series of patches/ is based on.
 series_wrap() {
 	case $1 in
-	main|main/*) echo dpdk ;;
+	main|main/*) echo dpdk-26.07 ;;
 	22.11) echo dpdk-22.11 ;;
 	25.11) echo dpdk-25.11 ;;
 	*) die "no series patches/$1/" ;;
@@ -105,24 +105,28 @@ series() {
 # (the 26.11 release notes, in a v26.07 tree), those named on stderr
 patch_for_tree() { /usr/bin/python3 "$top/scripts/lib/patch_for_tree.py" "$1" "$2"; }
 
-# prepare_source WRAP DIR SERIES: unpack the wrap's tarball as
-# subprojects/DIR and apply patches/SERIES/ ("" for none). A stamp records
+# prepare_source WRAP DIR [SERIES...]: unpack the wrap's tarball as
+# subprojects/DIR and apply the series of patches/ in order. A stamp records
 # what the tree carries; any change re-unpacks.
 prepare_source() {
-	local wrap=$1 dir=subprojects/$2 ser=$3 file stamp want
+	local wrap=$1 dir=subprojects/$2 file stamp want p patches=()
+	shift 2
+	for p in "$@"; do
+		patches+=($(series "$p"))
+	done
 	fetch_tarball "$wrap"
 	file=$(wrap_value "$wrap" source_filename)
 	stamp=$dir/.hotplug_mp-patches
-	want=$( (echo "$file"; [ -z "$ser" ] || series "$ser" | xargs -r cat) |
+	want=$( (echo "$file"; [ ${#patches[@]} -eq 0 ] || cat "${patches[@]}") |
 		sha256sum | cut -d' ' -f1)
 	if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
 		return 0
 	fi
-	log "unpacking $file as $dir${ser:+ with patches/$ser/}"
+	log "unpacking $file as $dir${*:+ with patches/ $*}"
 	rm -rf "$dir"
 	mkdir -p "$dir"
 	tar -C "$dir" --strip-components=1 -xf "subprojects/packagecache/$file"
-	for p in $([ -z "$ser" ] || series "$ser"); do
+	for p in "${patches[@]}"; do
 		log "  $(basename "$p")"
 		patch_for_tree "$dir" "$p" | patch -d "$dir" -p1 --batch --forward --quiet ||
 			die "patch $p does not apply"

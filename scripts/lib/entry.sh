@@ -16,3 +16,8 @@ entry_setup()
 {
 	[ "$entry_skip_setup" -eq 1 ] || scripts/setup.sh "$@"
 }
+
+# flavours_py ARGS...: the build matrix (flavours.toml), read by Debian's
+# python3; build_of FLAVOUR: that flavour's build directory
+flavours_py() { /usr/bin/python3 "$top/scripts/lib/flavours.py" "$@"; }
+build_of() { flavours_py get "$1" build; }
