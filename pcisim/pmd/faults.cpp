@@ -61,6 +61,7 @@ faults_for(const struct rte_pci_addr &addr)
 	f.fail_probe = listed("SIMNIC_FAIL_PROBE", addr);
 	f.fail_remove = listed("SIMNIC_FAIL_REMOVE", addr);
 	f.probe_delay_ms = ms_of("SIMNIC_PROBE_DELAY_MS");
+	f.remove_delay_ms = ms_of("SIMNIC_REMOVE_DELAY_MS");
 	f.probe_alarm_ms = ms_of("SIMNIC_PROBE_ALARM_MS");
 	if (const char *devargs = std::getenv("SIMNIC_PROBE_ATTACH"))
 		f.probe_attach = devargs;

@@ -8,6 +8,7 @@
  *   SIMNIC_FAIL_REMOVE=all|ADDR[,ADDR...]  remove fails with -EBUSY
  *   SIMNIC_PROBE_DELAY_MS=N                probe takes N ms more
  *                                           (a real NIC's init cost)
+ *   SIMNIC_REMOVE_DELAY_MS=N               remove takes N ms more
  *   SIMNIC_PROBE_ALARM_MS=N                probe waits for an EAL alarm of
  *                                           N ms, as drivers that poll their
  *                                           hardware from alarms do; it
@@ -31,6 +32,7 @@ struct Faults {
 	bool fail_probe = false;
 	bool fail_remove = false;
 	unsigned int probe_delay_ms = 0;
+	unsigned int remove_delay_ms = 0;
 	unsigned int probe_alarm_ms = 0;
 	std::string probe_attach;
 };

@@ -128,7 +128,14 @@ probe(struct rte_pci_driver *, struct rte_pci_device *pdev)
 int
 remove(struct rte_pci_device *pdev)
 {
-	if (faults_for(pdev->addr).fail_remove) {
+	Faults f = faults_for(pdev->addr);
+	if (f.remove_delay_ms != 0) {
+		SIMNIC_LOG(INFO, "%s: remove takes %u ms more "
+			"(SIMNIC_REMOVE_DELAY_MS)", pdev->device.name,
+			f.remove_delay_ms);
+		std::this_thread::sleep_for(std::chrono::milliseconds(f.remove_delay_ms));
+	}
+	if (f.fail_remove) {
 		SIMNIC_LOG(ERR, "%s: remove fails as SIMNIC_FAIL_REMOVE asks",
 			pdev->device.name);
 		return -EBUSY;
