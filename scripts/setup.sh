@@ -64,7 +64,7 @@ sources() {
 }
 
 build() {
-	local f=$1 dir t0=$SECONDS want=$targets cc cxx
+	local f=$1 dir t0=$SECONDS want=$targets cc cxx pc sum
 	dir=$(flavours_py get "$f" build)
 	[ -n "$want" ] || want=$(flavours_py get "$f" targets | tr '\n' ' ')
 	cc=$(flavours_py get "$f" cc) cxx=$(flavours_py get "$f" cxx)
@@ -75,6 +75,20 @@ build() {
 			meson setup "$dir" --wrap-mode=nodownload \
 			$(flavours_py setup-args "$f") >"$dir.setup.log" 2>&1 ||
 			{ tail -30 "$dir.setup.log"; die "meson setup of $dir failed"; }
+	fi
+	# a flavour linking another's DPDK forgets the link arguments it
+	# cached once that DPDK's pkg-config files change (a reconfigured
+	# build that found another library, libbsd say)
+	pc=$(flavours_py setup-args "$f" | sed -n 's/^-Dpkg_config_path=//p')
+	if [ -n "$pc" ]; then
+		sum=$(cat "$pc"/*.pc | sha256sum | cut -d' ' -f1)
+		if [ "$(cat "$dir/.dpdk-pc.sum" 2>/dev/null)" != "$sum" ]; then
+			{ PATH=/usr/bin:$PATH meson configure --clearcache "$dir" &&
+				PATH=/usr/bin:$PATH meson setup --reconfigure "$dir"
+			} >"$dir.setup.log" 2>&1 ||
+				{ tail -30 "$dir.setup.log"; die "meson setup --reconfigure of $dir failed"; }
+			echo "$sum" >"$dir/.dpdk-pc.sum"
+		fi
 	fi
 	log "building $dir/ (flavour $f)${want:+, only $want}"
 	PATH=/usr/bin:$PATH ninja -C "$dir" $want >"$dir/ninja.log" 2>&1 ||

@@ -185,3 +185,37 @@ INSTANTIATE_TEST_SUITE_P(Slow, SlowDevices, ::testing::ValuesIn(cases()), param_
 
 } // namespace
 } // namespace hotplug_mp::test
+
+namespace hotplug_mp::test {
+namespace {
+
+/*
+ * A secondary answers the attach after the primary gave up on it, then
+ * the rollback that followed. The primary must take the late answer for
+ * what it is and wait for the rollback's own: the requester is answered
+ * only once every process undid the attach, and lists then agree.
+ */
+TEST(SlowDevices, ARollbackEndsOnlyWhenEveryProcessUndidIt)
+{
+	/* the setting is the series'; stock DPDK has 5 s, fixed */
+	const int t_ms = stock() ? 5000 : 1000;
+	SimulatedPci pci;
+	const std::string addr = pci.add_nic();
+	harness::ClusterOptions o = pci.cluster_options(2);
+	/* late by half a timeout, then slow to undo it */
+	o.env_of[2] = {"SIMNIC_PROBE_DELAY_MS=" + std::to_string(3 * t_ms / 2),
+		"SIMNIC_REMOVE_DELAY_MS=" + std::to_string(3 * t_ms / 10)};
+	harness::Cluster c(o);
+	if (!stock()) {
+		ASSERT_TRUE(contains(c.run(0, "hotplug-timeout " + std::to_string(t_ms)),
+			"hotplug timeout set to"));
+	}
+	pci.bind(addr, "vfio-pci");
+	std::string out = c.proc(0).command("attach " + addr, harness::host_prompt,
+		std::chrono::milliseconds(10 * t_ms));
+	EXPECT_TRUE(contains(out, "failed to attach device " + addr)) << out;
+	EXPECT_TRUE(all_list(c, {})) << "right after the answer";
+}
+
+} // namespace
+} // namespace hotplug_mp::test
