@@ -63,6 +63,7 @@ faults_for(const struct rte_pci_addr &addr)
 	f.probe_delay_ms = ms_of("SIMNIC_PROBE_DELAY_MS");
 	f.remove_delay_ms = ms_of("SIMNIC_REMOVE_DELAY_MS");
 	f.probe_alarm_ms = ms_of("SIMNIC_PROBE_ALARM_MS");
+	f.rmv_watch_ms = ms_of("SIMNIC_RMV_WATCH_MS");
 	if (const char *devargs = std::getenv("SIMNIC_PROBE_ATTACH"))
 		f.probe_attach = devargs;
 	return f;

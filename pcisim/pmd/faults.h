@@ -13,6 +13,10 @@
  *                                           N ms, as drivers that poll their
  *                                           hardware from alarms do; it
  *                                           fails if the alarm is late
+ *   SIMNIC_RMV_WATCH_MS=N                  a port looks every N ms whether its
+ *                                           card is still in the tree and
+ *                                           reports its removal (see
+ *                                           removal_watch.h)
  *   SIMNIC_PROBE_ATTACH=DEVARGS            probe first attaches DEVARGS with
  *                                           rte_dev_probe(), as drivers with
  *                                           sub-devices do (failsafe,
@@ -34,6 +38,7 @@ struct Faults {
 	unsigned int probe_delay_ms = 0;
 	unsigned int remove_delay_ms = 0;
 	unsigned int probe_alarm_ms = 0;
+	unsigned int rmv_watch_ms = 0;
 	std::string probe_attach;
 };
 

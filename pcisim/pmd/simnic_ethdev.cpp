@@ -9,6 +9,7 @@
 #include <rte_ring.h>
 #include <rte_version.h>
 
+#include "removal_watch.h"
 #include "simnic_log.h"
 
 namespace hotplug_mp::simnic {
@@ -213,6 +214,7 @@ dev_stop(struct rte_eth_dev *dev)
 int
 dev_close(struct rte_eth_dev *dev)
 {
+	removal_watch_stop(dev);
 	/* queues live in shared memory: only the primary frees them */
 	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
 		return 0;

@@ -21,6 +21,7 @@
 #include <rte_errno.h>
 
 #include "faults.h"
+#include "removal_watch.h"
 #include "simnic_ethdev.h"
 #include "simnic_log.h"
 
@@ -119,6 +120,8 @@ probe(struct rte_pci_driver *, struct rte_pci_device *pdev)
 		return ret;
 	}
 	rte_eth_dev_probing_finish(dev);
+	if (f.rmv_watch_ms != 0)
+		removal_watch_start(dev, f.rmv_watch_ms);
 	/* what a test of a process exiting meanwhile waits for */
 	if (f.probe_delay_ms != 0)
 		SIMNIC_LOG(INFO, "%s: probe done after the delay", name);

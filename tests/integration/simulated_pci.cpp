@@ -61,6 +61,12 @@ SimulatedPci::unbind(const std::string &addr)
 	tool({"unbind", addr});
 }
 
+void
+SimulatedPci::remove(const std::string &addr)
+{
+	tool({"remove", addr});
+}
+
 std::string
 SimulatedPci::driver_of(const std::string &addr) const
 {

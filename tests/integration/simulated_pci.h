@@ -29,6 +29,8 @@ public:
 	/* dpdk-pcisim bind ADDR DRIVER (vfio-pci, igb_uio, simnic...). */
 	void bind(const std::string &addr, const std::string &driver);
 	void unbind(const std::string &addr);
+	/* dpdk-pcisim remove ADDR: the card is taken out. */
+	void remove(const std::string &addr);
 	std::string driver_of(const std::string &addr) const;
 
 	/* PCI bus on this tree, net_simnic loaded, in every process. */
