@@ -18,12 +18,12 @@
 #include "environment.h"
 #include "expectations.h"
 #include "simulated_pci.h"
+#include "testpmd_process.h"
 
 namespace hotplug_mp::test {
 namespace {
 
 using namespace std::chrono_literals;
-constexpr const char *testpmd_prompt = "testpmd> ";
 
 TEST(HotplugTurns, ASecondarysRequestGetsItsTurnBetweenTheApplicationsOnes)
 {
@@ -47,22 +47,14 @@ TEST(HotplugTurns, ASecondarysRequestGetsItsTurnBetweenTheApplicationsOnes)
 		for (int i = 0; i < cycles; i++)
 			f << "detach " << looped << "\nattach " << looped << "\n";
 	}
-	std::vector<std::string> argv = {testpmd(), "-l", "0-1",
-		"--file-prefix", prefix.name(), "-d", module,
-		"--log-level", "lib.eal:notice"};
-	for (const auto &a : pci.eal_args())
-		argv.push_back(a);
-	for (const auto &a : extra_eal_args())
-		argv.push_back(a);
-	argv.insert(argv.end(), {"--", "-i", "--total-num-mbufs=2048",
-		"--no-mlockall", "--cmdline-file=" + script.string()});
 	pci.bind(looped, "vfio-pci");
 	/* each probe takes 200 ms in the primary */
-	harness::PtyProcess primary("testpmd primary", argv,
-		{pci.sysfs_env(), "SIMNIC_PROBE_DELAY_MS=200"});
-	primary.drop_lines("Port [0-9]+ is closed");
+	auto primary = start_testpmd(pci, module, prefix.name(),
+		{.env = {"SIMNIC_PROBE_DELAY_MS=200"},
+		 .app_args = {"--cmdline-file=" + script.string()}});
+	primary->drop_lines("Port [0-9]+ is closed");
 	/* the loop runs */
-	primary.expect("attached device " + looped, 30s);
+	primary->expect("attached device " + looped, 30s);
 	pci.bind(requested, "vfio-pci");
 
 	std::vector<std::string> sargv = {host(), "-l", "1", "--file-prefix",
@@ -79,16 +71,16 @@ TEST(HotplugTurns, ASecondarysRequestGetsItsTurnBetweenTheApplicationsOnes)
 	EXPECT_TRUE(contains(out, "attached device " + requested)) << out;
 
 	/* the loop ends; both have the device */
-	primary.expect(testpmd_prompt, 60s);
-	out = primary.command("list", testpmd_prompt);
+	primary->expect(testpmd_prompt, 60s);
+	out = primary->command("list", testpmd_prompt);
 	EXPECT_EQ(harness::parse_list(out).size(), 2u) << out;
 	EXPECT_TRUE(contains(out, requested)) << out;
 	out = secondary.command("list", harness::host_prompt);
 	EXPECT_TRUE(contains(out, requested)) << out;
 	secondary.send_line("quit");
 	EXPECT_TRUE(exits_cleanly(secondary, 20s)) << secondary.transcript();
-	primary.send_line("quit");
-	EXPECT_TRUE(exits_cleanly(primary, 20s)) << primary.transcript();
+	primary->send_line("quit");
+	EXPECT_TRUE(exits_cleanly(*primary, 20s)) << primary->transcript();
 }
 
 } // namespace

@@ -11,7 +11,6 @@
  * the primary's requests, which the secondary's own attach waits for.
  */
 #include <chrono>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,12 +20,12 @@
 #include "environment.h"
 #include "expectations.h"
 #include "simulated_pci.h"
+#include "testpmd_process.h"
 
 namespace hotplug_mp::test {
 namespace {
 
 using namespace std::chrono_literals;
-constexpr const char *testpmd_prompt = "testpmd> ";
 
 TEST(RemovalEvent, TestpmdDetachesWhileAnAttachNeedsTheInterruptThread)
 {
@@ -41,62 +40,28 @@ TEST(RemovalEvent, TestpmdDetachesWhileAnAttachNeedsTheInterruptThread)
 	const std::string module = loadable_copy(dir, plugin()).string();
 	const harness::Prefix prefix("hpmp_rmv");
 
-	std::vector<std::string> argv = {testpmd(), "-l", "0-1",
-		"--file-prefix", prefix.name(), "-d", module,
-		"--log-level", "lib.eal:notice"};
-	for (const auto &a : pci.eal_args())
-		argv.push_back(a);
-	for (const auto &a : extra_eal_args())
-		argv.push_back(a);
-	for (const char *a : {"--", "-i", "--total-num-mbufs=2048", "--no-mlockall"})
-		argv.push_back(a);
-	harness::PtyProcess tp("testpmd", argv, {pci.sysfs_env(),
-		"SIMNIC_RMV_WATCH_MS=20", "SIMNIC_PROBE_ALARM_MS=1500"});
-	tp.expect(testpmd_prompt, 30s);
+	auto tp = start_testpmd(pci, module, prefix.name(),
+		{.env = {"SIMNIC_RMV_WATCH_MS=20", "SIMNIC_PROBE_ALARM_MS=1500"}});
+	tp->expect(testpmd_prompt, 30s);
 
 	pci.bind(attached, "vfio-pci");
-	tp.send_line("attach " + attached);
+	tp->send_line("attach " + attached);
 	/* the probe waits for its alarm: take the other card out meanwhile */
-	tp.expect(attached + ": probe waits for an alarm", 10s);
+	tp->expect(attached + ": probe waits for an alarm", 10s);
 	pci.remove(taken_out);
-	std::string out = tp.expect(testpmd_prompt, 20s);
+	std::string out = tp->expect(testpmd_prompt, 20s);
 	EXPECT_TRUE(contains(out, "attached device " + attached)) << out;
 	/* the removal is done now, or once the attach has ended */
 	if (!contains(out, "is detached"))
-		out += tp.expect("is detached", 10s);
+		out += tp->expect("is detached", 10s);
 
 	/* the port number depends on which came first */
-	out = tp.command("list", testpmd_prompt);
+	out = tp->command("list", testpmd_prompt);
 	auto ports = harness::parse_list(out);
 	ASSERT_EQ(ports.size(), 1u) << out;
 	EXPECT_EQ(ports[0].name, attached) << out;
-	tp.send_line("quit");
-	EXPECT_TRUE(exits_cleanly(tp, 20s)) << tp.transcript();
-}
-
-/* A dpdk-testpmd with the module and the simulated NIC's driver. */
-std::unique_ptr<harness::PtyProcess>
-start_testpmd(const SimulatedPci &pci, const std::string &module,
-	const std::string &prefix, bool primary,
-	const std::vector<std::string> &env)
-{
-	std::vector<std::string> argv = {testpmd(), "-l", primary ? "0-1" : "1,0",
-		"--main-lcore", primary ? "0" : "1", "--file-prefix", prefix,
-		"--proc-type", primary ? "primary" : "secondary", "-d", module,
-		"--log-level", "lib.eal:notice"};
-	for (const auto &a : pci.eal_args())
-		argv.push_back(a);
-	/* as the cluster's processes: the same VA in every process */
-	for (const auto &a : extra_eal_args())
-		argv.push_back(a);
-	for (const char *a : {"--", "-i", "--total-num-mbufs=2048", "--no-mlockall"})
-		argv.push_back(a);
-	std::vector<std::string> e = {pci.sysfs_env()};
-	e.insert(e.end(), env.begin(), env.end());
-	auto p = std::make_unique<harness::PtyProcess>(
-		primary ? "testpmd primary" : "testpmd secondary", argv, e);
-	p->expect(testpmd_prompt, 30s);
-	return p;
+	tp->send_line("quit");
+	EXPECT_TRUE(exits_cleanly(*tp, 20s)) << tp->transcript();
 }
 
 /*
@@ -120,10 +85,12 @@ TEST(RemovalEvent, SecondaryAttachEndsWhileItsInterruptThreadHasRemovals)
 	const std::string module = loadable_copy(dir, plugin()).string();
 	const harness::Prefix prefix("hpmp_rmv2");
 
-	auto primary = start_testpmd(pci, module, prefix.name(), true,
-		{"SIMNIC_PROBE_DELAY_MS=500"});
-	auto secondary = start_testpmd(pci, module, prefix.name(), false,
-		{"SIMNIC_RMV_WATCH_MS=20"});
+	auto primary = start_testpmd(pci, module, prefix.name(),
+		{.env = {"SIMNIC_PROBE_DELAY_MS=500"}});
+	primary->expect(testpmd_prompt, 30s);
+	auto secondary = start_testpmd(pci, module, prefix.name(),
+		{.primary = false, .env = {"SIMNIC_RMV_WATCH_MS=20"}});
+	secondary->expect(testpmd_prompt, 30s);
 
 	pci.bind(attached, "vfio-pci");
 	secondary->send_line("attach " + attached);
