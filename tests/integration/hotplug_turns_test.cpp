@@ -25,20 +25,16 @@ namespace {
 
 using namespace std::chrono_literals;
 
-TEST(HotplugTurns, ASecondarysRequestGetsItsTurnBetweenTheApplicationsOnes)
+class HotplugTurns : public TestpmdOnSimulatedPci {};
+
+TEST_F(HotplugTurns, ASecondarysRequestGetsItsTurnBetweenTheApplicationsOnes)
 {
-	if (testpmd().empty())
-		GTEST_SKIP() << "this build has no dpdk-testpmd that loads modules";
 	constexpr int cycles = 30;
-	SimulatedPci pci;
-	const std::string looped = pci.add_nic();
-	const std::string requested = pci.add_nic();
-	TempDir dir;
-	const std::string module = loadable_copy(dir, plugin()).string();
-	const harness::Prefix prefix("hpmp_turns");
+	const std::string looped = pci_.add_nic();
+	const std::string requested = pci_.add_nic();
 
 	/* a short hotplug timeout (the series' setting; stock has 5 s) */
-	auto script = dir.path() / "loop.txt";
+	auto script = dir_.path() / "loop.txt";
 	{
 		std::ofstream f(script);
 		if (!stock())
@@ -47,24 +43,23 @@ TEST(HotplugTurns, ASecondarysRequestGetsItsTurnBetweenTheApplicationsOnes)
 		for (int i = 0; i < cycles; i++)
 			f << "detach " << looped << "\nattach " << looped << "\n";
 	}
-	pci.bind(looped, "vfio-pci");
+	pci_.bind(looped, "vfio-pci");
 	/* each probe takes 200 ms in the primary */
-	auto primary = start_testpmd(pci, module, prefix.name(),
-		{.env = {"SIMNIC_PROBE_DELAY_MS=200"},
+	auto primary = start({.env = {"SIMNIC_PROBE_DELAY_MS=200"},
 		 .app_args = {"--cmdline-file=" + script.string()}});
 	primary->drop_lines("Port [0-9]+ is closed");
 	/* the loop runs */
 	primary->expect("attached device " + looped, 30s);
-	pci.bind(requested, "vfio-pci");
+	pci_.bind(requested, "vfio-pci");
 
 	std::vector<std::string> sargv = {host(), "-l", "1", "--file-prefix",
-		prefix.name(), "--proc-type", "secondary",
+		prefix_.name(), "--proc-type", "secondary",
 		"--log-level", "lib.eal:notice"};
-	for (const auto &a : pci.eal_args())
+	for (const auto &a : pci_.eal_args())
 		sargv.push_back(a);
 	for (const auto &a : extra_eal_args())
 		sargv.push_back(a);
-	harness::PtyProcess secondary("secondary", sargv, {pci.sysfs_env()});
+	harness::PtyProcess secondary("secondary", sargv, {pci_.sysfs_env()});
 	secondary.expect(harness::host_prompt, 30s);
 	std::string out = secondary.command("attach " + requested,
 		harness::host_prompt, 30s);

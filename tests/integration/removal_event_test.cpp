@@ -27,28 +27,23 @@ namespace {
 
 using namespace std::chrono_literals;
 
-TEST(RemovalEvent, TestpmdDetachesWhileAnAttachNeedsTheInterruptThread)
-{
-	if (testpmd().empty())
-		GTEST_SKIP() << "this build has no dpdk-testpmd that loads modules";
-	SimulatedPci pci;
-	const std::string taken_out = pci.add_nic();
-	pci.bind(taken_out, "vfio-pci");
-	/* with its kernel driver, testpmd leaves it at start */
-	const std::string attached = pci.add_nic();
-	TempDir dir;
-	const std::string module = loadable_copy(dir, plugin()).string();
-	const harness::Prefix prefix("hpmp_rmv");
+class RemovalEvent : public TestpmdOnSimulatedPci {};
 
-	auto tp = start_testpmd(pci, module, prefix.name(),
-		{.env = {"SIMNIC_RMV_WATCH_MS=20", "SIMNIC_PROBE_ALARM_MS=1500"}});
+TEST_F(RemovalEvent, TestpmdDetachesWhileAnAttachNeedsTheInterruptThread)
+{
+	const std::string taken_out = pci_.add_nic();
+	pci_.bind(taken_out, "vfio-pci");
+	/* with its kernel driver, testpmd leaves it at start */
+	const std::string attached = pci_.add_nic();
+	auto tp = start({.env = {"SIMNIC_RMV_WATCH_MS=20",
+		"SIMNIC_PROBE_ALARM_MS=1500"}});
 	tp->expect(testpmd_prompt, 30s);
 
-	pci.bind(attached, "vfio-pci");
+	pci_.bind(attached, "vfio-pci");
 	tp->send_line("attach " + attached);
 	/* the probe waits for its alarm: take the other card out meanwhile */
 	tp->expect(attached + ": probe waits for an alarm", 10s);
-	pci.remove(taken_out);
+	pci_.remove(taken_out);
 	std::string out = tp->expect(testpmd_prompt, 20s);
 	EXPECT_TRUE(contains(out, "attached device " + attached)) << out;
 	/* the removal is done now, or once the attach has ended */
@@ -72,32 +67,23 @@ TEST(RemovalEvent, TestpmdDetachesWhileAnAttachNeedsTheInterruptThread)
  * too, which its interrupt thread does: that thread must be free, not
  * waiting for the secondary's own operation, which waits for the primary.
  */
-TEST(RemovalEvent, SecondaryAttachEndsWhileItsInterruptThreadHasRemovals)
+TEST_F(RemovalEvent, SecondaryAttachEndsWhileItsInterruptThreadHasRemovals)
 {
-	if (testpmd().empty())
-		GTEST_SKIP() << "this build has no dpdk-testpmd that loads modules";
-	SimulatedPci pci;
-	const std::vector<std::string> taken_out = {pci.add_nic(), pci.add_nic()};
+	const std::vector<std::string> taken_out = {pci_.add_nic(), pci_.add_nic()};
 	for (const auto &a : taken_out)
-		pci.bind(a, "vfio-pci");
-	const std::string attached = pci.add_nic();
-	TempDir dir;
-	const std::string module = loadable_copy(dir, plugin()).string();
-	const harness::Prefix prefix("hpmp_rmv2");
-
-	auto primary = start_testpmd(pci, module, prefix.name(),
-		{.env = {"SIMNIC_PROBE_DELAY_MS=500"}});
+		pci_.bind(a, "vfio-pci");
+	const std::string attached = pci_.add_nic();
+	auto primary = start({.env = {"SIMNIC_PROBE_DELAY_MS=500"}});
 	primary->expect(testpmd_prompt, 30s);
-	auto secondary = start_testpmd(pci, module, prefix.name(),
-		{.primary = false, .env = {"SIMNIC_RMV_WATCH_MS=20"}});
+	auto secondary = start({.primary = false, .env = {"SIMNIC_RMV_WATCH_MS=20"}});
 	secondary->expect(testpmd_prompt, 30s);
 
-	pci.bind(attached, "vfio-pci");
+	pci_.bind(attached, "vfio-pci");
 	secondary->send_line("attach " + attached);
 	/* the primary probes it: take the other cards out meanwhile */
 	primary->expect(attached + ": probe takes 500 ms more", 10s);
 	for (const auto &a : taken_out)
-		pci.remove(a);
+		pci_.remove(a);
 	std::string out = secondary->expect(testpmd_prompt, 30s);
 	EXPECT_TRUE(contains(out, "attached device " + attached)) << out;
 

@@ -27,4 +27,12 @@ start_testpmd(const SimulatedPci &pci, const std::string &module,
 		o.primary ? "testpmd primary" : "testpmd secondary", argv, env);
 }
 
+void
+TestpmdOnSimulatedPci::SetUp()
+{
+	if (testpmd().empty())
+		GTEST_SKIP() << "this build has no dpdk-testpmd that loads modules";
+	module_ = loadable_copy(dir_, plugin()).string();
+}
+
 } // namespace hotplug_mp::test

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "pty_process.h"
 #include "simulated_pci.h"
 
@@ -27,6 +29,25 @@ struct TestpmdOptions {
 std::unique_ptr<harness::PtyProcess> start_testpmd(const SimulatedPci &pci,
 	const std::string &module, const std::string &prefix,
 	const TestpmdOptions &o = {});
+
+/*
+ * Tests of dpdk-testpmd processes on a simulated tree: skipped where the
+ * build has no dpdk-testpmd that loads modules. The prefix's files go
+ * once the test's processes have ended.
+ */
+class TestpmdOnSimulatedPci : public ::testing::Test {
+protected:
+	void SetUp() override;
+	std::unique_ptr<harness::PtyProcess> start(const TestpmdOptions &o = {})
+	{
+		return start_testpmd(pci_, module_, prefix_.name(), o);
+	}
+
+	SimulatedPci pci_;
+	TempDir dir_;
+	std::string module_;
+	harness::Prefix prefix_{"hpmp_testpmd_pci"};
+};
 
 } // namespace hotplug_mp::test
 
