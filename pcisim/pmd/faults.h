@@ -22,6 +22,12 @@
  *                                           sub-devices do (failsafe,
  *                                           vdev_netvsc), and fails if that
  *                                           attach fails
+ *   SIMNIC_PROBE_AGAIN=1                   (read once, at start) the driver
+ *                                           takes a device it has already
+ *                                           probed again
+ *                                           (RTE_PCI_DRV_PROBE_AGAIN), as mlx5
+ *                                           does to add representors; a
+ *                                           repeated probe adds no port
  */
 #ifndef HOTPLUG_MP_SIMNIC_FAULTS_H
 #define HOTPLUG_MP_SIMNIC_FAULTS_H

@@ -12,6 +12,8 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
+#include <string_view>
 #include <thread>
 
 #include <bus_pci_driver.h>
@@ -105,6 +107,15 @@ probe(struct rte_pci_driver *, struct rte_pci_device *pdev)
 		SIMNIC_LOG(ERR, "%s: probe fails as SIMNIC_FAIL_PROBE asks", name);
 		return -EIO;
 	}
+	uint16_t port;
+	if (rte_eth_dev_get_port_by_name(name, &port) == 0) {
+		/*
+		 * Only with RTE_PCI_DRV_PROBE_AGAIN: the port is there
+		 * already, in this process, and nothing is added.
+		 */
+		SIMNIC_LOG(INFO, "%s: probed again (SIMNIC_PROBE_AGAIN)", name);
+		return 0;
+	}
 	/* a secondary attaches to the port the primary made, by name */
 	struct rte_eth_dev *dev = rte_eth_dev_pci_allocate(pdev, adapter_size());
 	if (dev == nullptr) {
@@ -162,5 +173,14 @@ static struct rte_pci_driver simnic_pci_driver = {
 };
 
 RTE_PMD_REGISTER_PCI(net_simnic, simnic_pci_driver);
+
+/* before the EAL probes anything: the PCI bus reads the flag at each probe */
+RTE_INIT(simnic_probe_again)
+{
+	const char *again = std::getenv("SIMNIC_PROBE_AGAIN");
+
+	if (again != nullptr && std::string_view(again) == "1")
+		simnic_pci_driver.drv_flags |= RTE_PCI_DRV_PROBE_AGAIN;
+}
 RTE_PMD_REGISTER_PCI_TABLE(net_simnic, hotplug_mp::simnic::ids);
 RTE_PMD_REGISTER_KMOD_DEP(net_simnic, "* igb_uio | uio_pci_generic | vfio-pci");

@@ -30,10 +30,14 @@ namespace {
  * Rollback undoes only what the request did. A device every process but
  * one already had stays where it was when a re-attach fails in that one:
  * a late secondary whose driver fails to probe it, or that has no driver.
+ * A driver that takes a device again (RTE_PCI_DRV_PROBE_AGAIN, as mlx5
+ * does to add representors) returns 0 to the re-attach where the device
+ * was: that is no sign the request attached it.
  */
 struct LateSecondary {
 	const char *name;
 	bool has_driver;
+	bool probes_again;
 };
 
 class Rollback
@@ -46,6 +50,8 @@ TEST_P(Rollback, FailedReattachKeepsTheDeviceWhereItWas)
 	const std::string addr = pci.add_nic();
 	pci.bind(addr, "vfio-pci");
 	harness::ClusterOptions o = pci.cluster_options(2);
+	if (late_kind.probes_again)
+		o.env.push_back("SIMNIC_PROBE_AGAIN=1");
 	if (late_kind.has_driver) {
 		o.env_of[3] = {"SIMNIC_FAIL_PROBE=" + addr};
 	} else {
@@ -70,8 +76,9 @@ TEST_P(Rollback, FailedReattachKeepsTheDeviceWhereItWas)
 }
 
 const LateSecondary late_secondaries[] = {
-	{"ProbeFails", true},
-	{"NoDriver", false},
+	{"ProbeFails", true, false},
+	{"NoDriver", false, false},
+	{"ProbeFailsWhereOthersProbeAgain", true, true},
 };
 
 INSTANTIATE_TEST_SUITE_P(Rollback, Rollback,
@@ -163,6 +170,40 @@ TEST(PeerLeaves, ASecondaryExitingMidAttachFinishesItFirst)
 	for (int i : {0, 1})
 		EXPECT_EQ(c.list(i), (std::vector<harness::ListedPort>{{0, addr}}))
 			<< c.label(i);
+}
+
+/*
+ * A secondary whose clean-up is slow (its device's remove takes longer
+ * than the hotplug timeout) is asked to attach a device while it exits.
+ * It answers at once that it is exiting, and the attach succeeds in the
+ * others. With the first version of the series it answered nothing: the
+ * primary waited for its socket to go, after the clean-up, timed the
+ * attach out and rolled it back everywhere.
+ */
+TEST(PeerLeaves, ASecondaryExitingSlowlyDoesNotHoldARequestUp)
+{
+	using namespace std::chrono_literals;
+	SimulatedPci pci;
+	const std::string addr = pci.add_nic();
+	harness::ClusterOptions o = pci.cluster_options(2);
+	o.env_of[2] = {"SIMNIC_REMOVE_DELAY_MS=3000"};
+	harness::Cluster c(o);
+	/* a short timeout where the EAL has the setting; 5 s where not */
+	const int t_ms = stock() ? 5000 : 1000;
+	c.run(0, "hotplug-timeout " + std::to_string(t_ms));
+	pci.bind(addr, "vfio-pci");
+	ASSERT_TRUE(contains(c.run(0, "attach " + addr), "attached device " + addr));
+
+	/* secondary 2 exits; its clean-up removes the device, slowly */
+	c.proc(2).send_line("quit");
+	c.proc(2).expect(addr + ": remove takes 3000 ms more", 10s);
+	std::string out = c.run(0, "attach net_null0");
+	EXPECT_TRUE(contains(out, "attached device net_null0"))
+		<< "while secondary 2 exits:\n" << out;
+	EXPECT_TRUE(exits_cleanly(c.proc(2), 10s));
+	for (int i : {0, 1})
+		EXPECT_EQ(c.list(i), (std::vector<harness::ListedPort>{{0, addr},
+			{1, "net_null0"}})) << c.label(i);
 }
 
 /*
