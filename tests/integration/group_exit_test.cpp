@@ -206,16 +206,33 @@ TEST(ExitCleanUp, TheLastSecondaryDoesNotWaitForAnotherPrefixsHugepageLock)
 		<< c.label(1) << " waited for the hugepage directory's lock";
 }
 
+/* Whether process pid has the file path open (removed or not). */
+bool
+has_open(pid_t pid, const std::string &path)
+{
+	std::error_code ec;
+	/* /var/run is a link to /run: compare the paths the kernel gives */
+	const std::string real = fs::weakly_canonical(path, ec).string();
+	const fs::path fds = fs::path("/proc") / std::to_string(pid) / "fd";
+	for (const auto &e : fs::directory_iterator(fds, ec)) {
+		std::error_code rec;
+		if (fs::read_symlink(e.path(), rec).string().starts_with(real))
+			return true;
+	}
+	return false;
+}
+
 /*
  * A primary of the prefix started while the last secondary cleans up
  * (here held up by a lock on the runtime directory, which a request of a
- * primary holds shared while it goes round) takes the configuration lock
- * and starts; with --proc-type=auto it does not take itself for a
- * secondary of a primary that is gone.
+ * primary holds shared while it goes round) waits for the clean-up: it
+ * would otherwise create its memseg list files while they are being
+ * removed. Then it starts, and with --proc-type=auto it does not take
+ * itself for a secondary of a primary that is gone.
  */
 class StartDuringCleanUp : public ::testing::TestWithParam<const char *> {};
 
-TEST_P(StartDuringCleanUp, ANewPrimaryStarts)
+TEST_P(StartDuringCleanUp, ANewPrimaryWaitsThenStarts)
 {
 	harness::ClusterOptions o = cluster_options(1);
 	harness::Cluster c(o);
@@ -229,6 +246,7 @@ TEST_P(StartDuringCleanUp, ANewPrimaryStarts)
 		return waits_for_flock(secondary) || !c.proc(1).running();
 	}, 10s)) << "the secondary neither exited nor came to the runtime "
 		"directory's lock";
+	const bool cleaning = c.proc(1).running();
 
 	harness::PtyProcess primary("new primary", {o.host, "-l", "0",
 		"--file-prefix", c.prefix(), "--proc-type", GetParam(),
@@ -236,15 +254,22 @@ TEST_P(StartDuringCleanUp, ANewPrimaryStarts)
 	bool exited = false;
 	ASSERT_TRUE(wait_until([&] {
 		exited = !primary.running();
-		return exited || config_lock_owner(c.prefix()) == primary.pid();
-	}, 10s)) << "nobody took the configuration lock:\n"
+		return exited || has_open(primary.pid(), run_dir + "/config") ||
+			config_lock_owner(c.prefix()) == primary.pid();
+	}, 10s)) << "the new primary did not come to the configuration:\n"
 		<< primary.transcript();
 	EXPECT_FALSE(exited) << "the new primary gave up:\n"
 		<< primary.transcript();
+	if (cleaning)
+		EXPECT_EQ(config_lock_owner(c.prefix()), secondary)
+			<< "the new primary took the configuration while the "
+			"last secondary was removing the prefix's files";
 	request.release();
 	if (!exited) {
 		EXPECT_NO_THROW(primary.expect(harness::host_prompt, 30s))
 			<< primary.transcript();
+		EXPECT_TRUE(fs::exists(run_dir + "/fbarray_memzone"))
+			<< "the new primary's memzone list file is gone";
 		primary.send_line("quit");
 		EXPECT_TRUE(exits_cleanly(primary, 20s));
 	}
