@@ -33,6 +33,7 @@ packages=(
 	build-essential pkg-config meson ninja-build python3-pyelftools
 	libnuma-dev libgtest-dev libgmock-dev
 	xz-utils patch iproute2 procps curl
+	libfaketime
 )
 
 install_packages() {

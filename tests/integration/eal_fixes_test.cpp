@@ -463,6 +463,46 @@ TEST(Concurrent, ThreeProcessesHotplugAtOnce)
 }
 
 /*
+ * The waits of a hotplug operation count on the monotonic clock. The wall
+ * clock of every process is an hour behind (libfaketime changes what the
+ * processes read, not the system clock). Secondary 1 attaches a NIC that
+ * secondary 2 takes a second to probe; meanwhile the primary attaches
+ * another, and waits for the hotplug lock, which secondary 1's request
+ * holds in the primary. A deadline taken from the wall clock is an hour
+ * past for the kernel, and that wait would fail at once.
+ */
+TEST(Concurrent, WaitsDoNotFollowTheWallClock)
+{
+	using namespace std::chrono_literals;
+	const char *lib = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1";
+	ASSERT_EQ(access(lib, R_OK), 0) << lib << " is missing: run the set-up";
+	SimulatedPci pci;
+	const std::string first = pci.add_nic(), second = pci.add_nic();
+	harness::ClusterOptions o = pci.cluster_options(2);
+	o.env.insert(o.env.end(), {std::string("LD_PRELOAD=") + lib,
+		"FAKETIME=-3600", "FAKETIME_DONT_FAKE_MONOTONIC=1",
+		/* its "fix" would turn a wait on a monotonic condition
+		 * variable into a wait on the wall clock */
+		"FAKETIME_FORCE_MONOTONIC_FIX=0",
+		/* the sanitizers' runtime is then not the first library */
+		"ASAN_OPTIONS=verify_asan_link_order=0"});
+	o.env_of[2] = {"SIMNIC_PROBE_DELAY_MS=1000"};
+	harness::Cluster c(o);
+	pci.bind(first, "vfio-pci");
+	pci.bind(second, "vfio-pci");
+
+	c.proc(1).send_line("attach " + first);
+	c.proc(2).expect("probe takes 1000 ms more", 10s);
+	std::string out0 = c.run(0, "attach " + second);
+	std::string out1 = c.proc(1).expect(harness::host_prompt, 30s);
+	EXPECT_TRUE(contains(out0, "attached device " + second))
+		<< "primary printed:\n" << out0;
+	EXPECT_TRUE(contains(out1, "attached device " + first))
+		<< "secondary 1 printed:\n" << out1;
+	EXPECT_TRUE(all_list(c, {first, second}));
+}
+
+/*
  * A driver that attaches a sub-device from its own probe (failsafe and
  * vdev_netvsc do) starts a hotplug operation within the one that probes
  * it, in the thread that holds the hotplug lock: it runs inside it. The
