@@ -7,6 +7,8 @@
  *   HOTPLUG_MP_TESTPMD  dpdk-testpmd that can load the module ("" if none)
  *   HOTPLUG_MP_BACKEND  dpdk-testpmd used as vhost-user backend
  *   HOTPLUG_MP_FLAVOUR  "patched" or "stock"
+ *   HOTPLUG_MP_TIMEOUT_SETTING "0" if the series has no hotplug timeout
+ *                       setting (fixes only, as on 25.11); default "1"
  *   HOTPLUG_MP_BENCH_MODULE the "bench" command module (tools/bench)
  *   HOTPLUG_MP_EAL_ARGS more EAL arguments for every process (optional)
  */
@@ -29,6 +31,11 @@ inline std::string testpmd() { return env_or("HOTPLUG_MP_TESTPMD", ""); }
 inline std::string backend_testpmd() { return env_or("HOTPLUG_MP_BACKEND", testpmd()); }
 inline std::string bench_module() { return env_or("HOTPLUG_MP_BENCH_MODULE", ""); }
 inline bool stock() { return env_or("HOTPLUG_MP_FLAVOUR", "patched") == "stock"; }
+/* Whether rte_dev_hotplug_timeout_set() exists; else the timeout is 5 s. */
+inline bool timeout_setting()
+{
+	return !stock() && env_or("HOTPLUG_MP_TIMEOUT_SETTING", "1") == "1";
+}
 
 /*
  * HOTPLUG_MP_EAL_ARGS, split: EAL arguments for every process a test
