@@ -188,9 +188,7 @@ TEST(PeerLeaves, ASecondaryExitingSlowlyDoesNotHoldARequestUp)
 	harness::ClusterOptions o = pci.cluster_options(2);
 	o.env_of[2] = {"SIMNIC_REMOVE_DELAY_MS=3000"};
 	harness::Cluster c(o);
-	/* a short timeout where the EAL has the setting; 5 s where not */
-	const int t_ms = stock() ? 5000 : 1000;
-	c.run(0, "hotplug-timeout " + std::to_string(t_ms));
+	ASSERT_TRUE(use_test_timeout(c));
 	pci.bind(addr, "vfio-pci");
 	ASSERT_TRUE(contains(c.run(0, "attach " + addr), "attached device " + addr));
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include "expectations.h"
 
+#include "environment.h"
+
 #include <algorithm>
 
 namespace hotplug_mp::test {
@@ -22,6 +24,25 @@ bool
 contains(const std::string &text, const std::string &part)
 {
 	return text.find(part) != std::string::npos;
+}
+
+int
+test_timeout_ms()
+{
+	return timeout_setting() ? 1000 : 5000;
+}
+
+::testing::AssertionResult
+use_test_timeout(harness::Cluster &c)
+{
+	if (!timeout_setting())
+		return ::testing::AssertionSuccess();
+	std::string out = c.run(0, "hotplug-timeout " +
+		std::to_string(test_timeout_ms()));
+	if (!contains(out, "hotplug timeout set to"))
+		return ::testing::AssertionFailure()
+			<< "setting the hotplug timeout: " << out;
+	return ::testing::AssertionSuccess();
 }
 
 ::testing::AssertionResult

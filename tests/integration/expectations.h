@@ -32,6 +32,14 @@ bool contains(const std::string &text, const std::string &part);
 /* The same for a process that Cluster::shutdown() ended. */
 ::testing::AssertionResult ended_cleanly(const harness::Cluster::Exit &e);
 
+/*
+ * The hotplug timeout the tests run with: 1 s where the EAL has the
+ * setting (the features series), else the EAL's fixed 5 s.
+ */
+int test_timeout_ms();
+/* Sets it, through the primary, where the EAL has the setting. */
+::testing::AssertionResult use_test_timeout(harness::Cluster &c);
+
 /* Who attaches and who detaches: process indexes, 0 the primary. */
 struct Flow {
 	const char *name;

@@ -129,8 +129,7 @@ agree_within(harness::Cluster &c, const std::vector<std::string> &names,
 TEST_P(SlowDevices, SucceedWhereStockDoesAndAgreeOtherwise)
 {
 	const SlowCase &k = GetParam();
-	/* the setting is the features'; without it, 5 s, fixed */
-	const int t_ms = timeout_setting() ? 1000 : 5000;
+	const int t_ms = test_timeout_ms();
 	const int delay_ms = static_cast<int>(k.delay * t_ms);
 	const bool ok = stock() ? stock_succeeds(k) : series_succeeds(k);
 
@@ -145,10 +144,7 @@ TEST_P(SlowDevices, SucceedWhereStockDoesAndAgreeOtherwise)
 				(i == 1 && k.slow == Slow::All))
 			o.env_of[i] = {var};
 	harness::Cluster c(o);
-	if (timeout_setting()) {
-		ASSERT_TRUE(contains(c.run(0, "hotplug-timeout " + std::to_string(t_ms)),
-			"hotplug timeout set to"));
-	}
+	ASSERT_TRUE(use_test_timeout(c));
 	pci.bind(addr, "vfio-pci");
 	if (k.detach) {
 		ASSERT_TRUE(contains(c.run(0, "attach " + addr), "attached device " + addr));
@@ -197,8 +193,7 @@ namespace {
  */
 TEST(SlowDevices, ARollbackEndsOnlyWhenEveryProcessUndidIt)
 {
-	/* the setting is the features'; without it, 5 s, fixed */
-	const int t_ms = timeout_setting() ? 1000 : 5000;
+	const int t_ms = test_timeout_ms();
 	SimulatedPci pci;
 	const std::string addr = pci.add_nic();
 	harness::ClusterOptions o = pci.cluster_options(2);
@@ -206,10 +201,7 @@ TEST(SlowDevices, ARollbackEndsOnlyWhenEveryProcessUndidIt)
 	o.env_of[2] = {"SIMNIC_PROBE_DELAY_MS=" + std::to_string(3 * t_ms / 2),
 		"SIMNIC_REMOVE_DELAY_MS=" + std::to_string(3 * t_ms / 10)};
 	harness::Cluster c(o);
-	if (timeout_setting()) {
-		ASSERT_TRUE(contains(c.run(0, "hotplug-timeout " + std::to_string(t_ms)),
-			"hotplug timeout set to"));
-	}
+	ASSERT_TRUE(use_test_timeout(c));
 	pci.bind(addr, "vfio-pci");
 	std::string out = c.proc(0).command("attach " + addr, harness::host_prompt,
 		std::chrono::milliseconds(10 * t_ms));
