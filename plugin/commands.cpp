@@ -44,6 +44,7 @@ template <void (*Handler)(void *)>
 void
 then_flush(void *parsed_result)
 {
+	hotplug_mp::Module::instance().eal_ready();
 	Handler(parsed_result);
 	console().flush();
 }

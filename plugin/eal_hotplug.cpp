@@ -16,6 +16,7 @@
 #include <rte_kvargs.h>
 
 #include "eal_handlers.h"
+#include "eal_removals.h"
 #include "hotplug.h"
 #include "log.h"
 
@@ -300,6 +301,17 @@ public:
 		return handlers_.watch(std::move(on_event));
 	}
 
+	Result watch_removals(
+		std::function<void(const std::string &)> on_removal) override
+	{
+		return removals_.watch(std::move(on_removal));
+	}
+
+	Result start_removals() override
+	{
+		return removals_.start();
+	}
+
 	Result set_timeout(unsigned int ms) override
 	{
 		if (rte_dev_hotplug_timeout_set == nullptr)
@@ -315,6 +327,7 @@ public:
 
 private:
 	EalHandlers handlers_;
+	EalRemovals removals_;
 
 	static Result lacking()
 	{

@@ -70,6 +70,22 @@ public:
 	 * the EAL thread that does it; -ENOTSUP where the EAL has no events.
 	 */
 	virtual Result watch(std::function<void(const Event &)> on_event) = 0;
+
+	/*
+	 * Calls on_removal with a device's name when the machine takes it
+	 * away: the kernel asks for it back (VFIO's device request) or has
+	 * removed it (a uevent, with uio). In the EAL's interrupt thread, in
+	 * the primary only, which is to detach it from every process. May be
+	 * called before rte_eal_init().
+	 */
+	virtual Result watch_removals(
+		std::function<void(const std::string &)> on_removal) = 0;
+	/*
+	 * Once rte_eal_init() is done: what watching removals needs of the
+	 * EAL, the uevent monitor in the primary and, in every process, the
+	 * handling of accesses to a removed device's BARs (SIGBUS).
+	 */
+	virtual Result start_removals() = 0;
 };
 
 std::unique_ptr<Hotplug> make_eal_hotplug();

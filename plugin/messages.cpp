@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include "messages.h"
 
+#include <cerrno>
+
 namespace hotplug_mp {
 
 static std::string
@@ -56,6 +58,17 @@ event_message(const Event &e)
 	return s + " (requested by " +
 		(e.requester_primary ? "primary " : "secondary ") +
 		std::to_string(e.requester) + ")";
+}
+
+std::string
+removal_message(const std::string &device, const Result &r)
+{
+	std::string s = "device " + device + " was removed from the machine: ";
+	if (r.ok())
+		return s + "detached from every process";
+	if (r.error == -ENODEV || r.error == -ENOENT)
+		return s + "no process had it attached any more";
+	return s + failure_message("detach it", r);
 }
 
 std::string

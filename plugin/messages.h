@@ -24,6 +24,12 @@ std::string unlock_message(const Result &r);
 /* "device X attached (requested by secondary 1234)", and the like. */
 std::string event_message(const Event &e);
 
+/*
+ * "device X was removed from the machine: detached from every process",
+ * or why it could not be.
+ */
+std::string removal_message(const std::string &device, const Result &r);
+
 /* "hotplug timeout: N ms" or "failed to get the hotplug timeout: ...". */
 std::string timeout_message(const Result &r, unsigned int ms);
 /* "hotplug timeout set to N ms" or "failed to set the hotplug timeout: ...". */

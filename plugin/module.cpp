@@ -31,12 +31,34 @@ Module::Module(std::unique_ptr<Hotplug> hotplug) : hotplug_(std::move(hotplug))
 	else if (!r.ok())
 		HPMP_LOG(ERR, "no event lines: %s",
 			failure_message("watch hotplug", r).c_str());
+
+	remover_ = std::make_unique<Remover>(*hotplug_, console_);
+	r = hotplug_->watch_removals([this](const std::string &devname) {
+		remover_->remove(devname);
+	});
+	if (!r.ok())
+		HPMP_LOG(ERR, "removed devices stay attached: %s",
+			failure_message("watch device removals", r).c_str());
 }
 
 Module::~Module()
 {
+	/* no removal reaches the remover once it is gone */
+	hotplug_->watch_removals(nullptr);
+	remover_.reset();
 	/* the handlers go first: no EAL thread posts to the console after */
 	hotplug_.reset();
+}
+
+void
+Module::eal_ready()
+{
+	if (eal_ready_.exchange(true))
+		return;
+	Result r = hotplug_->start_removals();
+	if (!r.ok())
+		HPMP_LOG(ERR, "device removals: %s",
+			failure_message("watch device removals", r).c_str());
 }
 
 void

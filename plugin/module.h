@@ -14,6 +14,7 @@
 
 #include "console.h"
 #include "hotplug.h"
+#include "remover.h"
 
 namespace hotplug_mp {
 
@@ -43,6 +44,12 @@ public:
 	 */
 	static void command_failed(const char *what) noexcept;
 
+	/*
+	 * Once rte_eal_init() is done (the host calls it then, each command
+	 * before it runs): starts what watching removals needs of the EAL.
+	 */
+	void eal_ready();
+
 	/* "events on|off": print what other processes' requests did here. */
 	void set_events(bool on) { events_on_ = on; }
 	bool events() const { return events_on_; }
@@ -54,6 +61,9 @@ private:
 	Console console_; /* first: it outlives the handlers, which post to it */
 	std::atomic<bool> events_on_{true};
 	std::unique_ptr<Hotplug> hotplug_;
+	/* detaches what the machine takes away; uses hotplug_ and console_ */
+	std::unique_ptr<Remover> remover_;
+	std::atomic<bool> eal_ready_{false};
 };
 
 class Module::Installed {

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include <rte_bus.h>
+#include <rte_dev.h>
 #include <rte_devargs.h>
 #include <rte_eal.h>
 #include <rte_ethdev.h>
@@ -155,6 +156,45 @@ __wrap_rte_dev_hotplug_timeout_set(unsigned int ms)
 	if (fake_eal().timeout_set_ret == 0)
 		fake_eal().timeout_ms = ms;
 	return fake_eal().timeout_set_ret;
+}
+
+/* Device events: nothing is ever removed from the fake's machine. */
+int
+__wrap_rte_dev_event_callback_register(const char *, rte_dev_event_cb_fn,
+	void *)
+{
+	return 0;
+}
+
+int
+__wrap_rte_dev_event_callback_unregister(const char *, rte_dev_event_cb_fn,
+	void *)
+{
+	return 0;
+}
+
+int
+__wrap_rte_dev_event_monitor_start(void)
+{
+	return 0;
+}
+
+int
+__wrap_rte_dev_event_monitor_stop(void)
+{
+	return 0;
+}
+
+int
+__wrap_rte_dev_hotplug_handle_enable(void)
+{
+	return 0;
+}
+
+int
+__wrap_rte_dev_hotplug_handle_disable(void)
+{
+	return 0;
 }
 
 } // extern "C"

@@ -260,10 +260,11 @@ TEST_P(StartDuringCleanUp, ANewPrimaryWaitsThenStarts)
 		<< primary.transcript();
 	EXPECT_FALSE(exited) << "the new primary gave up:\n"
 		<< primary.transcript();
-	if (cleaning)
+	if (cleaning) {
 		EXPECT_EQ(config_lock_owner(c.prefix()), secondary)
 			<< "the new primary took the configuration while the "
 			"last secondary was removing the prefix's files";
+	}
 	request.release();
 	if (!exited) {
 		EXPECT_NO_THROW(primary.expect(harness::host_prompt, 30s))

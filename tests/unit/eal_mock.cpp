@@ -101,4 +101,60 @@ __wrap_rte_dev_hotplug_timeout_set(unsigned int ms)
 	return current->timeout_set(ms);
 }
 
+/*
+ * The module registers for device events when it is loaded, before any
+ * test made a mock: without one, these succeed and record nothing.
+ */
+int
+__wrap_rte_dev_event_callback_register(const char *, rte_dev_event_cb_fn cb,
+	void *arg)
+{
+	if (current != nullptr) {
+		current->event_cb = cb;
+		current->event_arg = arg;
+	}
+	return 0;
+}
+
+int
+__wrap_rte_dev_event_callback_unregister(const char *, rte_dev_event_cb_fn,
+	void *)
+{
+	if (current != nullptr)
+		current->event_cb = nullptr;
+	return 0;
+}
+
+int
+__wrap_rte_dev_event_monitor_start(void)
+{
+	if (current != nullptr)
+		current->monitoring = true;
+	return 0;
+}
+
+int
+__wrap_rte_dev_event_monitor_stop(void)
+{
+	if (current != nullptr)
+		current->monitoring = false;
+	return 0;
+}
+
+int
+__wrap_rte_dev_hotplug_handle_enable(void)
+{
+	if (current != nullptr)
+		current->handling = true;
+	return 0;
+}
+
+int
+__wrap_rte_dev_hotplug_handle_disable(void)
+{
+	if (current != nullptr)
+		current->handling = false;
+	return 0;
+}
+
 } // extern "C"

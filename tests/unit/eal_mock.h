@@ -12,6 +12,8 @@
 
 #include <gmock/gmock.h>
 
+#include <rte_dev.h>
+
 namespace hotplug_mp::test {
 
 class EalMock {
@@ -32,6 +34,11 @@ public:
 	std::string bus = "vdev";
 	/* ports "list" sees: id -> name */
 	std::map<uint16_t, std::string> ports;
+	/* what the module registered for device events, and started */
+	rte_dev_event_cb_fn event_cb = nullptr;
+	void *event_arg = nullptr;
+	bool monitoring = false;
+	bool handling = false;
 };
 
 } // namespace hotplug_mp::test

@@ -6,8 +6,10 @@
  */
 #include <cstdio>
 #include <functional>
+#include <future>
 #include <memory>
 #include <string>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -38,6 +40,9 @@ public:
 	MOCK_METHOD(Result, lock, (const std::string &), (override));
 	MOCK_METHOD(Result, unlock, (const std::string &), (override));
 	MOCK_METHOD(Result, watch, (std::function<void(const Event &)>), (override));
+	MOCK_METHOD(Result, watch_removals,
+		(std::function<void(const std::string &)>), (override));
+	MOCK_METHOD(Result, start_removals, (), (override));
 };
 
 class ModuleTest : public ::testing::Test {
@@ -48,6 +53,9 @@ protected:
 		hotplug_ = h.get();
 		EXPECT_CALL(*hotplug_, watch(_))
 			.WillOnce(DoAll(SaveArg<0>(&on_event_), Return(Result{})));
+		EXPECT_CALL(*hotplug_, watch_removals(_))
+			.WillRepeatedly(DoAll(SaveArg<0>(&on_removal_),
+				Return(Result{})));
 		module_ = std::make_unique<Module>(std::move(h));
 		installed_ = std::make_unique<Module::Installed>(*module_);
 
@@ -68,6 +76,7 @@ protected:
 
 	MockHotplug *hotplug_ = nullptr;
 	std::function<void(const Event &)> on_event_;
+	std::function<void(const std::string &)> on_removal_;
 	std::unique_ptr<Module> module_;
 	std::unique_ptr<Module::Installed> installed_;
 	std::vector<cmdline_parse_inst_t *> ctx_;
@@ -116,6 +125,36 @@ TEST_F(ModuleTest, EventsOfOtherProcessesComeAfterTheNextCommand)
 	EXPECT_CALL(*hotplug_, ports()).WillOnce(Return(std::vector<Port>{}));
 	EXPECT_EQ(run("list"), "list all etherdev\n");
 	EXPECT_EQ(run("events on"), "event lines on\n");
+}
+
+/*
+ * A device the machine takes away: the EAL says so in its interrupt
+ * thread, which the module leaves at once; its remover thread detaches
+ * the device, and the line saying so waits for the console.
+ */
+TEST_F(ModuleTest, ARemovedDeviceIsDetachedInAThreadOfItsOwn)
+{
+	ASSERT_TRUE(on_removal_);
+	std::promise<std::thread::id> detached;
+	Result ok;
+	ok.device = "0000:01:00.0";
+	EXPECT_CALL(*hotplug_, detach("0000:01:00.0"))
+		.WillOnce(DoAll(::testing::InvokeWithoutArgs([&] {
+			detached.set_value(std::this_thread::get_id());
+		}), Return(ok)));
+	on_removal_("0000:01:00.0");
+	auto f = detached.get_future();
+	ASSERT_EQ(f.wait_for(std::chrono::seconds(10)), std::future_status::ready);
+	EXPECT_NE(f.get(), std::this_thread::get_id());
+
+	std::vector<std::string> lines;
+	auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+	while (lines.empty() && std::chrono::steady_clock::now() < deadline) {
+		lines = module_->console().take();
+		std::this_thread::yield();
+	}
+	EXPECT_EQ(lines, std::vector<std::string>{"device 0000:01:00.0 was removed "
+		"from the machine: detached from every process"});
 }
 
 TEST_F(ModuleTest, AnExceptionInAHandlerIsAFailedCommand)

@@ -2,7 +2,9 @@
 #include "cluster.h"
 
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <unistd.h>
 
@@ -55,6 +57,18 @@ remove_prefix_files(const std::string &prefix)
 	}
 }
 
+bool
+in_emulated_machine()
+{
+	const char *flag = getenv("HOTPLUG_MP_EMULATED_MACHINE");
+	if (flag == nullptr || std::string(flag) != "1")
+		return false;
+	std::ifstream in("/proc/cmdline");
+	std::string cmdline;
+	std::getline(in, cmdline);
+	return (" " + cmdline).find(" hp.") != std::string::npos;
+}
+
 Cluster::Cluster(ClusterOptions opts) : opts_(std::move(opts))
 {
 	if (opts_.prefix.empty())
@@ -65,6 +79,11 @@ Cluster::Cluster(ClusterOptions opts) : opts_(std::move(opts))
 	     !fs::is_directory(opts_.sysfs_pci)))
 		throw PtyError("sysfs_pci must be a simulated tree's devices "
 			"directory, not " + opts_.sysfs_pci);
+	if (!opts_.pci_allow.empty() && !in_emulated_machine())
+		throw PtyError("pci_allow outside the emulated machine: a test "
+			"may probe no device of this machine");
+	if (!opts_.pci_allow.empty() && !opts_.sysfs_pci.empty())
+		throw PtyError("pci_allow and sysfs_pci: one PCI bus or the other");
 	remove_prefix_files(opts_.prefix);
 	try {
 		procs_.push_back(start(true));
@@ -98,10 +117,14 @@ Cluster::start(bool primary)
 		"--proc-type", "auto",
 		"--log-level", "lib.eal:notice"});
 	std::vector<std::string> env = opts_.env;
-	if (opts_.sysfs_pci.empty())
+	if (!opts_.pci_allow.empty()) {
+		for (const auto &addr : opts_.pci_allow)
+			argv.insert(argv.end(), {"-a", addr});
+	} else if (opts_.sysfs_pci.empty()) {
 		argv.push_back("--no-pci");
-	else
+	} else {
 		env.push_back("SYSFS_PCI_DEVICES=" + opts_.sysfs_pci);
+	}
 	argv.insert(argv.end(), opts_.eal.begin(), opts_.eal.end());
 	if (auto it = opts_.env_of.find(index); it != opts_.env_of.end())
 		env.insert(env.end(), it->second.begin(), it->second.end());

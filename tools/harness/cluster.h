@@ -70,12 +70,25 @@ struct ClusterOptions {
 	 */
 	std::string sysfs_pci;
 	/*
+	 * Inside the emulated machine only (tools/vm, in_emulated_machine()):
+	 * the machine's own PCI bus, every process allowing only these
+	 * devices (EAL -a), the test's emulated NICs. Elsewhere Cluster
+	 * refuses it: a process here must never probe the host's devices.
+	 */
+	std::vector<std::string> pci_allow;
+	/*
 	 * Session::caller: every process stays in the caller's session, as
 	 * daemons of one supervisor do, and the scheduler groups them as one
 	 * (autogroup). Session::own: each leads its own, as in a terminal.
 	 */
 	Session session = Session::own;
 };
+
+/*
+ * True in the guest of tools/vm, whose /init says so in the environment
+ * and whose kernel command line carries the runner's "hp." options.
+ */
+bool in_emulated_machine();
 
 class Cluster {
 public:
