@@ -248,6 +248,48 @@ INSTANTIATE_TEST_SUITE_P(EmulatedLong, EmulatedUnplug,
 	unplug_name);
 
 /*
+ * Four secondaries probe a VFIO NIC in one attach: each asks the primary
+ * for the VFIO container while it probes, while the primary waits for
+ * their replies to the attach. The attach succeeds, from the primary and
+ * from a secondary, well within the hotplug timeout.
+ */
+class EmulatedFourSecondaries : public OnEmulatedNic,
+				public ::testing::TestWithParam<std::tuple<Nic, int>> {
+	void TearDown() override { give_back(); }
+};
+
+TEST_P(EmulatedFourSecondaries, ProbeAtOnceWithinTheTimeout)
+{
+	const auto &[nic, issuer] = GetParam();
+	ASSERT_NO_FATAL_FAILURE(take(nic));
+	if (IsSkipped())
+		return;
+	harness::Cluster c(pci_->cluster_options(driver_, 4));
+	ASSERT_TRUE(use_test_timeout(c));
+	pci_->bind(addr_, driver_);
+	auto t0 = std::chrono::steady_clock::now();
+	std::string out = c.run(issuer, "attach " + addr_);
+	auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
+		std::chrono::steady_clock::now() - t0);
+	RecordProperty("attach_ms", static_cast<int>(took.count()));
+	ASSERT_TRUE(contains(out, "attached device " + addr_)) << out;
+	EXPECT_LT(took.count(), test_timeout_ms())
+		<< "the attach took longer than one hotplug timeout";
+	EXPECT_TRUE(all_list(c, {addr_}));
+	out = c.run(issuer, "detach " + addr_);
+	EXPECT_TRUE(contains(out, "detached device " + addr_)) << out;
+	EXPECT_TRUE(all_list(c, {}));
+}
+
+INSTANTIATE_TEST_SUITE_P(Emulated, EmulatedFourSecondaries,
+	::testing::Combine(::testing::Values(nic_kinds[0], nic_kinds[2]),
+		::testing::Values(0, 1)),
+	[](const ::testing::TestParamInfo<EmulatedFourSecondaries::ParamType> &info) {
+		return nic_name(std::get<0>(info.param)) + "_" +
+			issuer_name(std::get<1>(info.param));
+	});
+
+/*
  * dpdk-testpmd with the command module, a primary and a secondary, and
  * our host as a second secondary.
  */
