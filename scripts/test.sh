@@ -43,6 +43,7 @@ fuzz_seconds=$(tier_value fuzz_seconds)
 [ "$fuzz_seconds" -gt 0 ] || fuzz_seconds=60 # a fuzz flavour named to a tier without
 soak_cycles=$(tier_value soak_cycles)
 crash_trials=$(tier_value crash_trials)
+vm_filter=$(tier_value vm_filter)
 mapfile -t series < <(tier_value series)
 # the tier's own checks run when the whole tier runs, unfiltered
 whole=0
@@ -113,6 +114,28 @@ fast_tests() {
 	reports+=("$f-dpdk-fast-tests=$out/$f-dpdk-fast-tests.json${expect:+@$expect}")
 }
 
+# The Emulated* cases in a QEMU guest made from BUILD (doc/emulated_machine.rst)
+emulated() {
+	local f=$1 b=$2 expect=$3 filter=$4 t=$SECONDS failure=
+	local json="$out/$f-vm.json" log="$out/$f-vm.log"
+	rm -f "$json"
+	if ! tools/vm/guest.sh "$b" "$b/vm" >"$out/$f-vm-guest.log" 2>&1; then
+		failure="the guest could not be made: $(tail -5 "$out/$f-vm-guest.log")"
+	else
+		python3 tools/vm/run.py --guest "$b/vm" --filter "$filter" \
+			--json "$json" --log "$log" >"$out/$f-vm.out" 2>&1
+		[ -s "$json" ] ||
+			failure="no report from the guest: $(tail -5 "$out/$f-vm.out")"
+	fi
+	# a guest that never reported is one failed test
+	[ -z "$failure" ] || python3 scripts/gtest_report.py "$json" Emulated \
+		GuestReports "$failure"
+	printf '[test] %-26s %s (%d s, log %s)\n' "$f-vm" "$(tail -1 "$out/$f-vm.out" 2>/dev/null)" \
+		$((SECONDS - t)) "$log"
+	reports+=("$f-vm=$json${expect:+@$expect}")
+	[ -n "$expect" ] || grep -E -A12 '^[^ ]+:[0-9]+: Failure' "$log" 2>/dev/null | head -150
+}
+
 t1=$SECONDS
 for f in "${flavours[@]}"; do
 	b=$(flavours_py get "$f" build)
@@ -129,6 +152,11 @@ for f in "${flavours[@]}"; do
 				"$b" "$expect" "${env[@]}" ;;
 		dpdk-fast-tests)
 			[ -n "${GTEST_FILTER:-}" ] || fast_tests "$f" "$b" "$expect" ;;
+		vm)
+			# the emulated machine's cases (tools/vm): the tier's
+			# filter, none in a tier without one
+			filter=${GTEST_FILTER:-$vm_filter}
+			[ -n "$filter" ] && emulated "$f" "$b" "$expect" "$filter" ;;
 		fuzz)
 			# each target from its seeds: any crash, leak, undefined
 			# behaviour or broken check of the target fails it

@@ -33,9 +33,9 @@ FLAVOUR_DEFAULTS = {
 }
 TIER_DEFAULTS = {
     'about': '', 'flavours': [], 'fuzz_seconds': 0, 'soak_cycles': 0,
-    'crash_trials': 0, 'series': [],
+    'crash_trials': 0, 'series': [], 'vm_filter': '',
 }
-RUNS = {'unit', 'integration', 'dpdk-fast-tests', 'fuzz'}
+RUNS = {'unit', 'integration', 'dpdk-fast-tests', 'fuzz', 'vm'}
 
 
 class Fault(Exception):
