@@ -106,6 +106,8 @@ run(int argc, char **argv)
 		return EXIT_FAILURE;
 	}
 
+	/* removals of devices probed at start are watched before any command */
+	hotplug_mp::Module::instance().eal_ready();
 	hotplug_mp::host::register_host_commands();
 	auto ctx = hotplug_mp::host::command_context();
 	hotplug_mp::Console &console = hotplug_mp::Module::instance().console();
