@@ -72,21 +72,22 @@ def main(argv):
                 skipped += 1
                 continue
             hit = next((h for h in pats if fnmatch.fnmatch(name, h[0])), None)
-            if hit and hit[2]:
-                matched[expect].add(hit[0])
+            if hit:
+                pat, why, may_pass = hit
+                matched[expect].add(pat)
+            if hit and may_pass:
                 passed += 1
                 print('%s: %s %s without the patches, as it may there (timing: %s)'
-                      % (label, name, result, hit[1]))
+                      % (label, name, result, why))
             elif hit:
-                matched[expect].add(hit[0])
                 if result == 'failed':
                     passed += 1
                     print('%s: %s fails as expected without the patches (fixed by %s)'
-                          % (label, name, hit[1]))
+                          % (label, name, why))
                 else:
                     failed += 1
                     print('%s: %s PASSED without the patches, expected it to fail (%s)'
-                          % (label, name, hit[1]))
+                          % (label, name, why))
             elif result == 'passed':
                 passed += 1
             else:

@@ -65,12 +65,10 @@ sources() {
 }
 
 build() {
-	local f=$1 dir t0=$SECONDS want=$targets cc cxx pc sum opts
+	local f=$1 dir t0=$SECONDS want=$targets cc cxx pc sum opts wipe=
 	dir=$(flavours_py get "$f" build)
 	[ -n "$want" ] || want=$(flavours_py get "$f" targets | tr '\n' ' ')
 	cc=$(flavours_py get "$f" cc) cxx=$(flavours_py get "$f" cxx)
-	# meson and DPDK's build scripts need Debian's python3 (elftools),
-	# not another python3 earlier on PATH
 	# meson applies a subproject's default options (DPDK's drivers and
 	# libraries, in meson.build) at the first set-up only: a build
 	# directory set up before they changed is set up again
@@ -79,16 +77,15 @@ build() {
 	if [ -f "$dir/build.ninja" ] &&
 	   [ "$(cat "$dir/.dpdk-options.sum" 2>/dev/null)" != "$opts" ]; then
 		log "DPDK's options in meson.build changed: setting up $dir/ again"
-		env PATH=/usr/bin:$PATH ${cc:+CC=$cc} ${cxx:+CXX=$cxx} \
-			meson setup --wipe "$dir" --wrap-mode=nodownload \
-			$(flavours_py setup-args "$f") >"$dir.setup.log" 2>&1 ||
-			{ tail -30 "$dir.setup.log"; die "meson setup --wipe of $dir failed"; }
+		wipe=--wipe
 	fi
-	if [ ! -f "$dir/build.ninja" ]; then
+	# meson and DPDK's build scripts need Debian's python3 (elftools),
+	# not another python3 earlier on PATH
+	if [ -n "$wipe" ] || [ ! -f "$dir/build.ninja" ]; then
 		env PATH=/usr/bin:$PATH ${cc:+CC=$cc} ${cxx:+CXX=$cxx} \
-			meson setup "$dir" --wrap-mode=nodownload \
+			meson setup $wipe "$dir" --wrap-mode=nodownload \
 			$(flavours_py setup-args "$f") >"$dir.setup.log" 2>&1 ||
-			{ tail -30 "$dir.setup.log"; die "meson setup of $dir failed"; }
+			{ tail -30 "$dir.setup.log"; die "meson setup $wipe of $dir failed"; }
 	fi
 	echo "$opts" >"$dir/.dpdk-options.sum"
 	# a flavour linking another's DPDK forgets the link arguments it
