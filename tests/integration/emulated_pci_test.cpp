@@ -182,6 +182,23 @@ using EmulatedUnplug = EmulatedNicTest<std::tuple<Nic, int>>;
  */
 constexpr auto removal_wait = std::chrono::seconds(180);
 
+/*
+ * The last lines every process printed: a process's EAL log says why its
+ * probe failed, which the process that asked is not told.
+ */
+std::string
+last_output(harness::Cluster &c, std::size_t chars = 3000)
+{
+	std::string all;
+	for (int i = 0; i < c.size(); i++) {
+		const std::string t = c.proc(i).transcript();
+		all += "--- " + c.label(i) + " printed (last " +
+			std::to_string(chars) + " characters):\n" +
+			(t.size() > chars ? t.substr(t.size() - chars) : t) + "\n";
+	}
+	return all;
+}
+
 /* Runs "list" at process i until its output has line, or timeout. */
 bool
 lists_until(harness::Cluster &c, int i, const std::string &line,
@@ -227,7 +244,8 @@ TEST_P(EmulatedUnplug, EveryProcessLetsTheNicGo)
 		pci_->replug(addr_);
 		pci_->bind(addr_, driver_);
 		out = c.run(1, "attach " + addr_);
-		ASSERT_TRUE(contains(out, "attached device " + addr_)) << out;
+		ASSERT_TRUE(contains(out, "attached device " + addr_))
+			<< out << last_output(c);
 		ASSERT_TRUE(all_list(c, {addr_})) << "after device_add";
 	}
 }
