@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -116,6 +117,43 @@ EmulatedPci::bind(const std::string &addr, const std::string &driver)
 	if (driver_of(addr) != driver)
 		throw std::runtime_error(addr + " is bound to \"" + driver_of(addr) +
 			"\", not " + driver);
+	/*
+	 * The kernel links the driver before it runs the driver's probe: a
+	 * process attaching the NIC as soon as the link is there may find no
+	 * uio device yet ("not managed by UIO driver"). Wait for what DPDK
+	 * opens.
+	 */
+	int waits = 0;
+	while (!driver_ready(addr, driver)) {
+		if (std::chrono::steady_clock::now() >= deadline)
+			throw std::runtime_error(addr + " is bound to " + driver +
+				", which did not finish setting it up");
+		std::this_thread::sleep_for(10ms);
+		waits++;
+	}
+	if (waits > 0)
+		std::fprintf(stderr, "[pci] %s: %s linked, its device ready "
+			"%d ms later\n", addr.c_str(), driver.c_str(), 10 * waits);
+}
+
+bool
+EmulatedPci::driver_ready(const std::string &addr,
+	const std::string &driver) const
+{
+	const fs::path dev = pci_devices / addr;
+	std::error_code ec;
+	if (driver == "uio_pci_generic" || driver == "igb_uio") {
+		/* DPDK takes the first "uio" entry of the device's uio directory */
+		for (const auto &e : fs::directory_iterator(dev / "uio", ec))
+			if (e.path().filename().string().rfind("uio", 0) == 0)
+				return true;
+		return false;
+	}
+	if (driver == "vfio-pci") {
+		fs::path group = fs::read_symlink(dev / "iommu_group", ec);
+		return !ec && fs::exists(fs::path("/dev/vfio") / group.filename(), ec);
+	}
+	return true;
 }
 
 std::string

@@ -38,9 +38,15 @@ public:
 	/* Every NIC of both models: what the processes may probe. */
 	std::vector<std::string> all_nics() const;
 
-	/* driver_override, then the kernel's probe; "" leaves it driverless. */
+	/*
+	 * driver_override, then the kernel's probe; "" leaves it driverless.
+	 * Returns once the driver has set the NIC up for DPDK.
+	 */
 	void bind(const std::string &addr, const std::string &driver);
 	std::string driver_of(const std::string &addr) const;
+	/* The device node DPDK opens for the NIC with that driver exists. */
+	bool driver_ready(const std::string &addr,
+		const std::string &driver) const;
 	bool present(const std::string &addr) const;
 
 	/*
