@@ -44,9 +44,6 @@ public:
 	 */
 	void bind(const std::string &addr, const std::string &driver);
 	std::string driver_of(const std::string &addr) const;
-	/* The device node DPDK opens for the NIC with that driver exists. */
-	bool driver_ready(const std::string &addr,
-		const std::string &driver) const;
 	bool present(const std::string &addr) const;
 
 	/*
@@ -78,6 +75,9 @@ public:
 	void replug(const std::string &addr, std::chrono::seconds timeout = 20s);
 
 private:
+	/* The device node DPDK opens for the NIC with that driver exists. */
+	bool driver_ready(const std::string &addr,
+		const std::string &driver) const;
 	std::string ask_host(const std::string &request,
 		std::chrono::seconds timeout);
 };
