@@ -244,7 +244,7 @@ PtyProcess::expect(const std::string &needle, std::chrono::milliseconds timeout)
 		}
 		if (eof_) {
 			g.unlock();
-			fail("exited");
+			fail(ended());
 		}
 		if (grew_.wait_until(g, deadline) == std::cv_status::timeout &&
 		    out_.find(needle, mark_) == std::string::npos) {
@@ -288,6 +288,24 @@ PtyProcess::command(const std::string &cmd, const std::string &prompt,
 		out = nl == std::string::npos ? "" : out.substr(nl + 1);
 	}
 	return out;
+}
+
+/*
+ * How the program ended, once its terminal is closed: the exit code or the
+ * signal that killed it (a SIGBUS or SIGSEGV says more than "exited").
+ */
+std::string
+PtyProcess::ended()
+{
+	auto deadline = Clock::now() + 2s;
+	while (running() && Clock::now() < deadline)
+		usleep(1000);
+	if (status_ < 0)
+		return "closed its terminal but still runs";
+	if (status_ > 128)
+		return "was killed by signal " + std::to_string(status_ - 128) +
+			" (" + strsignal(status_ - 128) + ")";
+	return "exited with status " + std::to_string(status_);
 }
 
 bool

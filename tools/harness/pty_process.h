@@ -91,6 +91,7 @@ public:
 
 private:
 	void read_all();
+	std::string ended();
 	[[noreturn]] void fail(const std::string &what) const;
 
 	std::string name_;

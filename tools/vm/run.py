@@ -215,7 +215,8 @@ def main():
 
     # no spaces in either: the kernel splits its command line at them
     append = ' '.join(['console=ttyS0', 'loglevel=4', 'panic=-1', 'hugepages=256',
-                       'intel_iommu=on', 'iommu=pt', 'hp.filter=' + a.filter] +
+                       'intel_iommu=on', 'iommu=pt', 'print-fatal-signals=1',
+                       'hp.filter=' + a.filter] +
                       (['hp.env=' + ','.join(['GTEST_COLOR=no'] + a.env)]))
     t0 = time.monotonic()
     qemu = subprocess.Popen(qemu_command(a.guest, work, append),
