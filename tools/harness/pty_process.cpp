@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <csignal>
+#include <dirent.h>
 #include <cstring>
 #include <thread>
 #include <fcntl.h>
@@ -69,6 +70,52 @@ int
 exit_status(int st)
 {
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+std::string
+read_small(const std::string &path)
+{
+	std::string out;
+	if (FILE *f = std::fopen(path.c_str(), "r")) {
+		char buf[4096];
+		size_t n;
+		while ((n = std::fread(buf, 1, sizeof(buf), f)) > 0)
+			out.append(buf, n);
+		std::fclose(f);
+	}
+	while (!out.empty() && out.back() == '\n')
+		out.pop_back();
+	return out;
+}
+
+/*
+ * Each thread's name, state and what it sleeps on in the kernel, and the
+ * kernel stack of those in uninterruptible sleep: cheap enough for every
+ * timeout, and it shows a program stuck in a driver or a device's removal.
+ */
+std::string
+thread_states(pid_t pid)
+{
+	std::string dir = "/proc/" + std::to_string(pid) + "/task";
+	std::string out;
+	if (DIR *d = opendir(dir.c_str())) {
+		while (struct dirent *e = readdir(d)) {
+			if (e->d_name[0] == '.')
+				continue;
+			std::string t = dir + "/" + e->d_name;
+			std::string stat = read_small(t + "/stat");
+			size_t paren = stat.rfind(')');
+			char state = paren != std::string::npos &&
+				paren + 2 < stat.size() ? stat[paren + 2] : '?';
+			out += std::string(e->d_name) + " " +
+				read_small(t + "/comm") + " " + state + " " +
+				read_small(t + "/wchan") + "\n";
+			if (state == 'D')
+				out += read_small(t + "/stack") + "\n";
+		}
+		closedir(d);
+	}
+	return out.empty() ? "" : "\n--- its threads (tid name state wchan) ---\n" + out;
 }
 
 } // namespace
@@ -250,7 +297,8 @@ PtyProcess::expect(const std::string &needle, std::chrono::milliseconds timeout)
 		    out_.find(needle, mark_) == std::string::npos) {
 			g.unlock();
 			fail("timed out after " + std::to_string(timeout.count()) +
-				" ms waiting for \"" + needle + "\"");
+				" ms waiting for \"" + needle + "\"" +
+				thread_states(pid_));
 		}
 	}
 }
