@@ -16,6 +16,7 @@
 #include <rte_kvargs.h>
 
 #include "eal_handlers.h"
+#include "eal_ports.h"
 #include "eal_removals.h"
 #include "hotplug.h"
 #include "log.h"
@@ -249,17 +250,7 @@ public:
 
 	std::vector<Port> ports() const override
 	{
-		std::vector<Port> out;
-		uint16_t id;
-
-		RTE_ETH_FOREACH_DEV(id) {
-			char name[RTE_ETH_NAME_MAX_LEN];
-
-			if (rte_eth_dev_get_name_by_port(id, name) != 0)
-				continue;
-			out.push_back(Port{id, name});
-		}
-		return out;
+		return ports_.list();
 	}
 
 	std::string role() const override
@@ -328,6 +319,7 @@ public:
 private:
 	EalHandlers handlers_;
 	EalRemovals removals_;
+	mutable EalPorts ports_;
 
 	static Result lacking()
 	{

@@ -127,11 +127,34 @@ __wrap_rte_eal_primary_proc_alive(const char *)
 	return fake_eal().primary_alive ? 1 : 0;
 }
 
-uint64_t
-__wrap_rte_eth_find_next_owned_by(uint16_t port_id, const uint64_t)
+int
+__wrap_rte_eth_dev_callback_register(uint16_t, enum rte_eth_event_type,
+	rte_eth_dev_cb_fn, void *)
 {
-	auto it = fake_eal().ports.lower_bound(port_id);
-	return it == fake_eal().ports.end() ? RTE_MAX_ETHPORTS : it->first;
+	return 0;
+}
+
+int
+__wrap_rte_eth_dev_callback_unregister(uint16_t, enum rte_eth_event_type,
+	rte_eth_dev_cb_fn, void *)
+{
+	return 0;
+}
+
+int
+__wrap_rte_eth_dev_is_valid_port(uint16_t port_id)
+{
+	return fake_eal().ports.count(port_id) != 0;
+}
+
+int
+__wrap_rte_eth_dev_owner_get(const uint16_t port_id,
+	struct rte_eth_dev_owner *owner)
+{
+	std::memset(owner, 0, sizeof(*owner));
+	/* as ethdev: a port with no name has no data to read */
+	auto it = fake_eal().ports.find(port_id);
+	return it != fake_eal().ports.end() && !it->second.empty() ? 0 : -ENODEV;
 }
 
 int

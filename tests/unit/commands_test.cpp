@@ -5,9 +5,13 @@
  * prints, and how failures are counted.
  */
 #include <cerrno>
+#include <chrono>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <cmdline.h>
@@ -228,6 +232,80 @@ TEST_F(Commands, ListPrintsEveryPort)
 	eal_.ports = {{0, "net_null0"}, {2, "0000:00:1f.0"}};
 
 	EXPECT_EQ(run("list"), "list all etherdev\n0\tnet_null0\n2\t0000:00:1f.0\n");
+}
+
+/*
+ * A secondary still holds a port whose data the primary cleared (a
+ * rollback it has not done yet): ethdev gives the port with no name, and
+ * so must list, or processes that disagree would look alike.
+ */
+TEST_F(Commands, ListShowsAPortThePrimaryAlreadyCleared)
+{
+	eal_.ports = {{0, ""}, {1, "net_null1"}};
+	EXPECT_EQ(run("list"), "list all etherdev\n0\t\n1\tnet_null1\n");
+}
+
+/*
+ * A port released in another thread (the remover; the interrupt thread,
+ * for another process's request) while "list" reads the ports waits until
+ * the listing is over: ethdev clears the port's data only after its DESTROY
+ * callbacks. Listed no more from then on, until its id is given out again.
+ */
+TEST_F(Commands, ListHoldsOffAPortRelease)
+{
+	eal_.ports = {{0, "net_null0"}, {1, "net_null1"}};
+	run("list");
+	ASSERT_EQ(eth_callbacks().count(RTE_ETH_EVENT_DESTROY), 1u)
+		<< "list does not hear of a port's release";
+	ASSERT_EQ(eth_callbacks().count(RTE_ETH_EVENT_NEW), 1u);
+	auto destroy = eth_callbacks()[RTE_ETH_EVENT_DESTROY];
+	auto add = eth_callbacks()[RTE_ETH_EVENT_NEW];
+
+	std::mutex m;
+	std::condition_variable cv;
+	bool released = false;
+	bool released_while_listing = false;
+	std::thread releaser;
+	eal_.on_name_lookup = [&](uint16_t id) {
+		if (id != 0 || releaser.joinable())
+			return;
+		releaser = std::thread([&] {
+			destroy.first(1, RTE_ETH_EVENT_DESTROY, destroy.second,
+				nullptr);
+			std::lock_guard<std::mutex> g(m);
+			released = true;
+			cv.notify_all();
+		});
+		/* the release must not get through while the ports are read */
+		std::unique_lock<std::mutex> l(m);
+		released_while_listing = cv.wait_for(l,
+			std::chrono::milliseconds(200), [&] { return released; });
+	};
+	std::string during = run("list");
+	releaser.join();
+	eal_.on_name_lookup = nullptr;
+	EXPECT_FALSE(released_while_listing)
+		<< "port 1 was released while list read the ports";
+	EXPECT_EQ(during, "list all etherdev\n0\tnet_null0\n1\tnet_null1\n");
+
+	/* ethdev still shows it here: list skips a port being released */
+	EXPECT_EQ(run("list"), "list all etherdev\n0\tnet_null0\n");
+	add.first(1, RTE_ETH_EVENT_NEW, add.second, nullptr);
+	EXPECT_EQ(run("list"), "list all etherdev\n0\tnet_null0\n1\tnet_null1\n");
+}
+
+/*
+ * A secondary's release leaves the port's data where it was: list there
+ * needs no callback, which would take shared memory from a secondary.
+ */
+TEST_F(Commands, ListInASecondaryRegistersNoCallback)
+{
+	ON_CALL(eal_, primary()).WillByDefault(Return(false));
+	eth_callbacks().clear();
+	eal_.ports = {{0, "net_null0"}};
+	EXPECT_EQ(run("list"), "list all etherdev\n0\tnet_null0\n");
+	EXPECT_TRUE(eth_callbacks().empty())
+		<< "a secondary registered ethdev callbacks";
 }
 
 TEST_F(Commands, NoExceptionLeavesAHandler)

@@ -17,6 +17,14 @@ EalMock *current;
 EalMock::EalMock() { current = this; }
 EalMock::~EalMock() { current = nullptr; }
 
+std::map<int, std::pair<rte_eth_dev_cb_fn, void *>> &
+eth_callbacks()
+{
+	/* never destroyed: the module unregisters at exit, after statics go */
+	static auto *cbs = new std::map<int, std::pair<rte_eth_dev_cb_fn, void *>>;
+	return *cbs;
+}
+
 } // namespace hotplug_mp::test
 
 using hotplug_mp::test::current;
@@ -72,16 +80,45 @@ __wrap_rte_eal_primary_proc_alive(const char *)
 	return current->primary_alive() ? 1 : 0;
 }
 
-uint64_t
-__wrap_rte_eth_find_next_owned_by(uint16_t port_id, const uint64_t)
+int
+__wrap_rte_eth_dev_callback_register(uint16_t port_id,
+	enum rte_eth_event_type event, rte_eth_dev_cb_fn cb_fn, void *cb_arg)
 {
-	auto it = current->ports.lower_bound(port_id);
-	return it == current->ports.end() ? RTE_MAX_ETHPORTS : it->first;
+	if (port_id != RTE_ETH_ALL)
+		return -ENOTSUP;
+	hotplug_mp::test::eth_callbacks()[event] = {cb_fn, cb_arg};
+	return 0;
+}
+
+int
+__wrap_rte_eth_dev_callback_unregister(uint16_t, enum rte_eth_event_type event,
+	rte_eth_dev_cb_fn, void *)
+{
+	hotplug_mp::test::eth_callbacks().erase(event);
+	return 0;
+}
+
+int
+__wrap_rte_eth_dev_is_valid_port(uint16_t port_id)
+{
+	return current->ports.count(port_id) != 0;
+}
+
+int
+__wrap_rte_eth_dev_owner_get(const uint16_t port_id,
+	struct rte_eth_dev_owner *owner)
+{
+	std::memset(owner, 0, sizeof(*owner));
+	/* as ethdev: a port with no name has no data to read */
+	auto it = current->ports.find(port_id);
+	return it != current->ports.end() && !it->second.empty() ? 0 : -ENODEV;
 }
 
 int
 __wrap_rte_eth_dev_get_name_by_port(uint16_t port_id, char *name)
 {
+	if (current->on_name_lookup)
+		current->on_name_lookup(port_id);
 	auto it = current->ports.find(port_id);
 	if (it == current->ports.end())
 		return -ENODEV;

@@ -8,11 +8,15 @@
 #define HOTPLUG_MP_EAL_MOCK_H
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
+#include <utility>
 
 #include <gmock/gmock.h>
 
 #include <rte_dev.h>
+#include <rte_ethdev.h>
 
 namespace hotplug_mp::test {
 
@@ -34,12 +38,20 @@ public:
 	std::string bus = "vdev";
 	/* ports "list" sees: id -> name */
 	std::map<uint16_t, std::string> ports;
+	/* run as the name of a port is read, with its id */
+	std::function<void(uint16_t)> on_name_lookup;
 	/* what the module registered for device events, and started */
 	rte_dev_event_cb_fn event_cb = nullptr;
 	void *event_arg = nullptr;
 	bool monitoring = false;
 	bool handling = false;
 };
+
+/*
+ * What the module registered for the events of every port (RTE_ETH_ALL),
+ * by event; it registers once per process, whichever test runs then.
+ */
+std::map<int, std::pair<rte_eth_dev_cb_fn, void *>> &eth_callbacks();
 
 } // namespace hotplug_mp::test
 
