@@ -40,8 +40,27 @@ offline_hash() { awk -v f="$1" '$2 == f {print $1}' subprojects/offline-sources.
 hash_ok() { echo "$2  $1" | sha256sum --quiet -c - >/dev/null 2>&1; }
 
 # Where the offline copies of DPDK release tags are (subprojects/
-# offline-sources.sha256): beside the clone, as on our machines and CI.
-tarball_dir=${HOTPLUG_MP_DPDK_TARBALLS:-$top/../shared/dpdk}
+# offline-sources.sha256): beside the clone, as on our machines and CI, or
+# beside the local repository it was cloned from (a clone made elsewhere,
+# such as a fresh one in a temporary directory).
+offline_dir() {
+	local origin
+	if [ -n "${HOTPLUG_MP_DPDK_TARBALLS:-}" ]; then
+		echo "$HOTPLUG_MP_DPDK_TARBALLS"
+		return
+	fi
+	if [ ! -d "$top/../shared/dpdk" ]; then
+		origin=$(git -C "$top" config --get remote.origin.url 2>/dev/null || true)
+		origin=${origin#file://}
+		# a local path: the repository's top, not its .git
+		origin=$(cd "$origin" 2>/dev/null && pwd -P || true)
+		origin=${origin%/.git}
+		[ -n "$origin" ] && [ -d "$origin/../shared/dpdk" ] &&
+			{ echo "$origin/../shared/dpdk"; return; }
+	fi
+	echo "$top/../shared/dpdk"
+}
+tarball_dir=$(offline_dir)
 
 # fetch_tarball WRAP: the wrap's tarball in subprojects/packagecache/,
 # checked. From there if it is already, else the offline copy, else the
