@@ -67,7 +67,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 tar -C "$tmp" --strip-components=1 -xf "subprojects/packagecache/$file" \
 	--wildcards '*/MAINTAINERS' '*/devtools/get-maintainer.sh' \
-	'*/devtools/load-devel-config'
+	'*/devtools/load-devel-config' '*/.mailmap'
+# devtools/check-git-log.sh wants every author in .mailmap
+grep -q -F -x "$ident" "$tmp/.mailmap" ||
+	log "note: $ident is not in DPDK's .mailmap: add that line to it in the first patch, as a new contributor does"
 recipients=$(cd "$tmp" && for p in $(echo "$patches" | grep -v '/0000-'); do
 		DPDK_GETMAINTAINER_PATH=$gm devtools/get-maintainer.sh "$top/$p"
 	done | sort -u)

@@ -38,6 +38,15 @@ packages=(
 
 install_packages() {
 	ensure_packages "${packages[@]}" $(flavours_py packages "${flavours[@]}")
+	# DPDK uses libarchive where its development files are installed;
+	# Debian's libarchive-dev then names, for static linking (the flavours
+	# linking a DPDK flavour), libraries whose development files it does
+	# not depend on
+	if dpkg-query -W -f='${Status}' libarchive-dev 2>/dev/null |
+			grep -q 'install ok installed'; then
+		ensure_packages libacl1-dev nettle-dev liblzma-dev libzstd-dev \
+			liblz4-dev libbz2-dev zlib1g-dev libxml2-dev
+	fi
 }
 
 setup_hugepages() {

@@ -140,6 +140,7 @@ t1=$SECONDS
 # What the tally below counts a baseline's results as
 if [ -z "${GTEST_FILTER:-}" ]; then
 	check tally Tally CountsAsTheExpectationsSay python3 scripts/gtest_tally_test.py
+	check send-series SendSeries SignsAsTheSender python3 scripts/send_series_test.py
 fi
 for f in "${flavours[@]}"; do
 	b=$(flavours_py get "$f" build)
