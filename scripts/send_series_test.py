@@ -33,11 +33,14 @@ class SendSeries(unittest.TestCase):
         for k in ('GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME',
                   'GIT_COMMITTER_EMAIL', 'EMAIL'):
             cls.env.pop(k, None)
-        # the offline DPDK copies of the repository under test
-        if 'HOTPLUG_MP_DPDK_TARBALLS' not in cls.env:
-            for d in (os.path.join(TOP, '..', 'shared', 'dpdk'),):
-                if os.path.isdir(d):
-                    cls.env['HOTPLUG_MP_DPDK_TARBALLS'] = os.path.realpath(d)
+        # the offline DPDK copies where the repository under test finds
+        # them (a clone of a clone would not find them by itself)
+        found = subprocess.run(
+            ['bash', '-c', 'top=$PWD; log() { :; }; die() { :; }; '
+             '. scripts/lib/dpdk_sources.sh; echo "$tarball_dir"'],
+            cwd=TOP, capture_output=True, text=True).stdout.strip()
+        if os.path.isdir(found):
+            cls.env['HOTPLUG_MP_DPDK_TARBALLS'] = os.path.realpath(found)
 
     @classmethod
     def tearDownClass(cls):
