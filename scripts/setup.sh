@@ -42,8 +42,7 @@ install_packages() {
 	# Debian's libarchive-dev then names, for static linking (the flavours
 	# linking a DPDK flavour), libraries whose development files it does
 	# not depend on
-	if dpkg-query -W -f='${Status}' libarchive-dev 2>/dev/null |
-			grep -q 'install ok installed'; then
+	if package_installed libarchive-dev; then
 		ensure_packages libacl1-dev nettle-dev liblzma-dev libzstd-dev \
 			liblz4-dev libbz2-dev zlib1g-dev libxml2-dev
 	fi

@@ -1,12 +1,16 @@
 # Debian packages and the kernel's patch scripts, for the entry scripts.
 # Sourced; log() may be defined by the caller.
 
+# package_installed P: whether Debian's package P is installed
+package_installed() {
+	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
 # ensure_packages P...: install those of the packages that are missing
 ensure_packages() {
 	local p missing=()
 	for p in "$@"; do
-		dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
-			grep -q 'install ok installed' || missing+=("$p")
+		package_installed "$p" || missing+=("$p")
 	done
 	[ ${#missing[@]} -eq 0 ] && return 0
 	! declare -F log >/dev/null || log "installing: ${missing[*]}"
