@@ -3,7 +3,9 @@
 # BASE..HEAD, BASE the tag "base" unless given), keeping the cover letter's
 # subject and text: those of patches/S/0000-cover-letter.patch, or of FILE
 # (first line the subject, then a blank line, then the text). For the
-# features of patches/main/, BASE is the last commit of the fixes.
+# features of patches/main/, BASE is the last commit of the fixes. The
+# backports of patches/22.11/stable and 25.11/stable are sent as
+# [PATCH 22.11 n/m] and [PATCH 25.11 n/m].
 #
 #   scripts/format-series.sh [--cover FILE] [--base BASE] S DIR
 set -euo pipefail
@@ -43,7 +45,14 @@ fi
 bc=()
 git -C "$dir" remote get-url origin >/dev/null 2>&1 &&
 	bc=(--base="$(git -C "$dir" rev-parse base)")
-git -C "$dir" format-patch -q --cover-letter "${bc[@]}" -o "$tmp/series" "$base..HEAD"
+# a backport to an LTS branch names it, as DPDK's stable maintainers ask
+prefix=PATCH
+case $ser in 2[0-9].11/*) prefix="PATCH ${ser%%/*}" ;; esac
+# the cover letter is the placeholder's too, whoever runs this
+. "$top/scripts/lib/identity.sh"
+git -C "$dir" -c user.name="$placeholder_name" -c user.email="$placeholder_email" \
+	format-patch -q --cover-letter --subject-prefix="$prefix" \
+	"${bc[@]}" -o "$tmp/series" "$base..HEAD"
 python3 - "$tmp/series/0000-cover-letter.patch" "$cover" <<'EOF'
 import sys
 path, cover = sys.argv[1], sys.argv[2]

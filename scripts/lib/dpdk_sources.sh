@@ -7,8 +7,8 @@
 series_wrap() {
 	case $1 in
 	main|main/*) echo dpdk-26.07 ;;
-	22.11) echo dpdk-22.11 ;;
-	25.11) echo dpdk-25.11 ;;
+	22.11|22.11/*) echo dpdk-22.11 ;;
+	25.11|25.11/*) echo dpdk-25.11 ;;
 	*) die "no series patches/$1/" ;;
 	esac
 }
