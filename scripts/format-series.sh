@@ -62,6 +62,19 @@ text = text.replace('*** SUBJECT HERE ***', subject.strip())
 text = text.replace('*** BLURB HERE ***', blurb.rstrip('\n'))
 open(path, 'w').write(text)
 EOF
+# a tree from a tarball has no upstream commit to name: keep the one the
+# series names already
+if [ ${#bc[@]} -eq 0 ] && [ -f "$out/0000-cover-letter.patch" ]; then
+	python3 - "$out/0000-cover-letter.patch" "$tmp/series/0000-cover-letter.patch" <<'EOF'
+import re, sys
+old, new = sys.argv[1], sys.argv[2]
+m = re.search(r'(?m)^base-commit: [0-9a-f]{40}$', open(old).read())
+text = open(new).read()
+if m and 'base-commit:' not in text:
+    text = text.replace('\n-- \n', '\n' + m.group(0) + '\n-- \n', 1)
+    open(new, 'w').write(text)
+EOF
+fi
 rm -f "$out"/[0-9][0-9][0-9][0-9]-*.patch
 mkdir -p "$out"
 cp "$tmp/series"/*.patch "$out/"

@@ -55,7 +55,7 @@ mkdir -p "$out"
 for p in patches/$ser/[0-9][0-9][0-9][0-9]-*.patch; do
 	sign_as "$ident" <"$p" >"$out/$(basename "$p")"
 done
-! grep -l -F "$placeholder_email" "$out"/*.patch ||
+! grep -l -F -e "$placeholder_email" -e "$placeholder_name" "$out"/*.patch ||
 	die "the placeholder identity is left in the files above"
 patches=$(ls "$out"/[0-9][0-9][0-9][0-9]-*.patch)
 

@@ -93,6 +93,19 @@ class SendSeries(unittest.TestCase):
         self.assertIn('mail/fixes/0001-', r.stdout)
         self.assertNotIn('patches/main/fixes/', r.stdout)
 
+    def test_3b_the_sender_holds_the_copyright_of_new_files(self):
+        self.git_config('user.name', 'Ada Tester')
+        self.git_config('user.email', 'ada@example.org')
+        r = self.send('stable')
+        self.assertEqual(r.returncode, 0, r.stderr)
+        committed = read(glob.glob(os.path.join(
+            self.clone, 'patches/main/stable/*-test-eal-add-multi-process-*.patch'))[0])
+        self.assertRegex(committed, r'(?m)^\+ \* Copyright\(c\) 2026 HOTPLUG-MP PLACEHOLDER$')
+        mail = read(glob.glob(os.path.join(
+            self.clone, 'mail/stable/*-test-eal-add-multi-process-*.patch'))[0])
+        self.assertRegex(mail, r'(?m)^\+ \* Copyright\(c\) 2026 Ada Tester$')
+        self.assertNotIn('placeholder', mail.lower())
+
     def test_4_committed_series_carry_only_the_placeholder(self):
         for p in glob.glob(os.path.join(TOP, 'patches/**/*.patch'), recursive=True):
             text = read(p)

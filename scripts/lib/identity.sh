@@ -22,8 +22,9 @@ sender_ident() {
 }
 
 # sign_as IDENT < PATCH > MAIL: the patch with the sender as its author
-# (From:, and the cover letter's shortlog) and in its Signed-off-by line,
-# in place of the placeholder
+# (From:, and the cover letter's shortlog), in its Signed-off-by line and
+# as the copyright holder of the files it adds, in place of the
+# placeholder
 sign_as() {
 	IDENT=$1 PH=$placeholder_ident PHNAME=$placeholder_name /usr/bin/python3 -c '
 import os, re, sys
@@ -35,6 +36,9 @@ for line in sys.stdin.read().split("\n"):
         line = line.split(":")[0] + ": " + ident
     elif re.fullmatch(re.escape(phname) + r" \(\d+\):", line):
         line = name + line[len(phname):]
+    elif re.fullmatch(r"\+ \* Copyright\(c\) \d{4} " + re.escape(phname), line):
+        # the files the patch adds: held by the sender, or whom they name
+        line = line[:-len(phname)] + name
     out.append(line)
 sys.stdout.write("\n".join(out))
 '
