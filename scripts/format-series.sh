@@ -53,28 +53,22 @@ case $ser in 2[0-9].11/*) prefix="PATCH ${ser%%/*}" ;; esac
 git -C "$dir" -c user.name="$placeholder_name" -c user.email="$placeholder_email" \
 	format-patch -q --cover-letter --subject-prefix="$prefix" \
 	"${bc[@]}" -o "$tmp/series" "$base..HEAD"
-python3 - "$tmp/series/0000-cover-letter.patch" "$cover" <<'EOF'
-import sys
-path, cover = sys.argv[1], sys.argv[2]
+# the subject and text, and the base commit the series names already
+# when the tree has none to name (a tree from a tarball)
+python3 - "$tmp/series/0000-cover-letter.patch" "$cover" \
+	"$out/0000-cover-letter.patch" <<'EOF'
+import os, re, sys
+path, cover, old = sys.argv[1:]
 subject, _, blurb = open(cover).read().partition('\n\n')
 text = open(path).read()
 text = text.replace('*** SUBJECT HERE ***', subject.strip())
 text = text.replace('*** BLURB HERE ***', blurb.rstrip('\n'))
-open(path, 'w').write(text)
-EOF
-# a tree from a tarball has no upstream commit to name: keep the one the
-# series names already
-if [ ${#bc[@]} -eq 0 ] && [ -f "$out/0000-cover-letter.patch" ]; then
-	python3 - "$out/0000-cover-letter.patch" "$tmp/series/0000-cover-letter.patch" <<'EOF'
-import re, sys
-old, new = sys.argv[1], sys.argv[2]
-m = re.search(r'(?m)^base-commit: [0-9a-f]{40}$', open(old).read())
-text = open(new).read()
+m = os.path.exists(old) and re.search(r'(?m)^base-commit: [0-9a-f]{40}$',
+                                      open(old).read())
 if m and 'base-commit:' not in text:
     text = text.replace('\n-- \n', '\n' + m.group(0) + '\n-- \n', 1)
-    open(new, 'w').write(text)
+open(path, 'w').write(text)
 EOF
-fi
 rm -f "$out"/[0-9][0-9][0-9][0-9]-*.patch
 mkdir -p "$out"
 cp "$tmp/series"/*.patch "$out/"
