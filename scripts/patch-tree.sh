@@ -13,7 +13,8 @@
 #                                       and HEAD (no new warning); last line
 #                                       "checks: N errors, N warnings"
 # S is main (default: DPDK 26.07, the fixes then the features), main/fixes,
-# main/features (on top of the fixes), main/stable (the stable cut), 22.11
+# main/features (on top of the fixes), main/stable (the stable cut),
+# main/cleanup (the stale-socket fix, on DPDK alone), 22.11
 # or 25.11 (the LTS backports the flavours build), 22.11/stable or
 # 25.11/stable (the stable cut backported).
 #
