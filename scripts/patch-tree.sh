@@ -14,6 +14,7 @@
 #                                       "checks: N errors, N warnings"
 # S is main (default: DPDK 26.07, the fixes then the features), main/fixes,
 # main/features (on top of the fixes), main/stable (the stable cut),
+# main/next (the behaviour changes for 26.11, on top of main/stable),
 # main/cleanup (the stale-socket fix, on DPDK alone), 22.11
 # or 25.11 (the LTS backports the flavours build), 22.11/stable or
 # 25.11/stable (the stable cut backported).
@@ -25,8 +26,13 @@
 # it, DIR starts from the v26.07 tarball, and the changes to the 26.11
 # release notes, which v26.07 lacks, are left out.
 #
+# A series on top of another has the tag series-base at the other's last
+# commit: the prefix builds and the checks cover its own patches only. The
+# prefix builds enable the drivers and testpmd where the series changes
+# them.
+#
 # After editing commits in DIR, regenerate the series with
-#   scripts/format-series.sh S DIR
+#   scripts/format-series.sh --base series-base S DIR
 # which keeps the cover letter's text.
 set -euo pipefail
 
@@ -60,9 +66,13 @@ patches=$(series "$ser")
 [ -n "$patches" ] || die "patches/$ser/ holds no series"
 
 # the series applied first, when S is on top of another
+dep=
 case $ser in
-main/features) patches="$(series main/fixes) $patches" ;;
+main/features) dep=main/fixes ;;
+main/next) dep=main/stable ;;
 esac
+deps=
+[ -z "$dep" ] || deps=$(series "$dep")
 
 rm -rf "$dir"
 # the commits are the tree's own: no identity of the user is needed
@@ -76,6 +86,10 @@ if [ -n "$upstream" ]; then
 		die "$upstream has no commit $commit"
 	cd "$dir"
 	git tag base
+	for p in $deps; do
+		git am -q "$top/$p"
+	done
+	git tag series-base
 	for p in $patches; do
 		git am -q "$top/$p"
 	done
@@ -87,11 +101,15 @@ else
 	git add -A -f
 	git -c user.name=base -c user.email=base@localhost commit -qm "${file%.tar.xz}"
 	git tag base
+	for p in $deps; do
+		patch_for_tree . "$top/$p" | git am -q
+	done
+	git tag series-base
 	for p in $patches; do
 		patch_for_tree . "$top/$p" | git am -q
 	done
 fi
-git log --oneline base..HEAD
+git log --oneline series-base..HEAD
 
 [ $build -eq 1 ] || exit 0
 orig=$(git symbolic-ref -q --short HEAD || git rev-parse HEAD)
@@ -101,7 +119,24 @@ if [ $prefixes -eq 1 ]; then
 	# every prefix of the series builds: one trimmed build, rebuilt at each
 	# commit (only what a patch touches is compiled again)
 	bdir=$dir/build-prefixes
-	opts=(-Denable_drivers=bus/pci,bus/vdev,net/null -Ddisable_apps='*'
+	# the drivers the series changes, with the drivers they need
+	# (meson skips a driver whose dependency is not enabled)
+	drivers=bus/pci,bus/vdev,net/null
+	for d in $(git diff --name-only series-base HEAD -- drivers |
+			cut -d/ -f2,3 | sort -u); do
+		drivers=$drivers,$d
+		for n in $(sed -n 's/^deps *+= *//p' "drivers/$d/meson.build" |
+				grep -o "'[a-z]*_[a-z0-9_]*'" | tr -d "'"); do
+			[ -d "drivers/${n%%_*}/${n#*_}" ] && drivers=$drivers,${n%%_*}/${n#*_}
+		done
+	done
+	apps=(-Ddisable_apps='*')
+	if ! git diff --quiet series-base HEAD -- app/test-pmd; then
+		apps=(-Denable_apps=test-pmd)
+		drivers=$drivers,mempool/ring
+	fi
+	drivers=$(tr , '\n' <<<"$drivers" | awk '!seen[$0]++' | paste -sd,)
+	opts=(-Denable_drivers="$drivers" "${apps[@]}"
 		-Dtests=false -Dexamples= -Denable_docs=false -Ddefault_library=static)
 	# the fewest libraries where the release lets us choose
 	grep -q "option('enable_libs'" meson_options.txt && opts+=(-Denable_libs=)
@@ -110,7 +145,11 @@ if [ $prefixes -eq 1 ]; then
 	export PATH=/usr/bin:$PATH
 	meson setup "$bdir" "${opts[@]}" >"$dir/meson-setup.log" 2>&1 ||
 		{ tail -20 "$dir/meson-setup.log"; die "meson setup of the prefix build failed"; }
-	for c in $(git rev-list --reverse base..HEAD); do
+	skipped=$(awk '/Content Skipped/ { s = 1 } s' "$dir/meson-setup.log" |
+		grep -E "^[[:space:]]+(${drivers//,/|}):" || true)
+	[ -z "$skipped" ] || die "the prefix build skips drivers the series changes: $skipped"
+	echo "prefix builds: drivers $drivers; ${apps[*]}"
+	for c in $(git rev-list --reverse series-base..HEAD); do
 		git checkout -q "$c"
 		ninja -C "$bdir" >"$bdir/prefix.log" 2>&1 ||
 			{ tail -30 "$bdir/prefix.log"; die "prefix build FAILED at $(git log --oneline -1)"; }
@@ -142,7 +181,7 @@ trap 'rm -rf "$tmp"' EXIT
 # Fixes: tags name; their format is still checked.
 echo "== check-git-log.sh"
 # (some headings end with a space)
-devtools/check-git-log.sh -r "base..HEAD" 2>&1 | sed 's/ *$//' >"$tmp/gitlog" || true
+devtools/check-git-log.sh -r "series-base..HEAD" 2>&1 | sed 's/ *$//' >"$tmp/gitlog" || true
 cat "$tmp/gitlog"
 # what it found, by heading: one count per kind
 awk '/^[A-Z].*[:?]$/ { head = $0; next } /^\t/ { n[head]++ } END { for (h in n) print n[h] "\t" h }' \
@@ -155,6 +194,17 @@ while IFS=$'\t' read -r n head; do
 		else
 			problem "check-git-log: $n wrong Fixes: references"
 		fi ;;
+	"Is it candidate for Cc: stable@dpdk.org backport?")
+		# a behaviour change for main that fixes a bug names its cause
+		# but is not for stable; its message must say so
+		m=0
+		while IFS= read -r subj; do
+			c=$(git log --format=%H --fixed-strings --grep="$subj" -1 series-base..HEAD)
+			[ -n "$c" ] && git log -1 --format=%B "$c" | tr '\n' ' ' |
+				grep -q 'not for stable' && m=$((m + 1))
+		done < <(awk -v h="$head" '$0 == h { s = 1; next } /^[A-Z]/ { s = 0 } s && /^\t/ { sub(/^\t/, ""); print }' "$tmp/gitlog")
+		[ "$m" -eq 0 ] || expected "check-git-log: $m commits with Fixes: and no Cc: stable, each saying it is for main, not for stable (a behaviour change)"
+		[ "$n" -eq "$m" ] || problem "check-git-log: $((n - m)) commits with Fixes: and no Cc: stable that do not say why" ;;
 	"Contributor name/email mismatch with .mailmap:")
 		# the commits' placeholder author (scripts/lib/identity.sh) is
 		# no contributor; scripts/send-series.sh puts the sender's name
@@ -221,7 +271,7 @@ grep -q '^[0-9]*/[0-9]* valid patch\|^Invalid patch' "$tmp/cp.out" ||
 # check-doc-vs-code.sh: driver feature docs against their code, for what
 # changed since base (the series changes no driver it covers)
 echo "== check-doc-vs-code.sh"
-devtools/check-doc-vs-code.sh base >"$tmp/doc-vs-code" 2>&1 ||
+devtools/check-doc-vs-code.sh series-base >"$tmp/doc-vs-code" 2>&1 ||
 	problem "check-doc-vs-code.sh: $(cat "$tmp/doc-vs-code")"
 cat "$tmp/doc-vs-code"
 
@@ -238,7 +288,7 @@ sphinx() {
 		doc/guides "$tmp/sphinx/html" 2>&1 || echo "sphinx-build failed"; } |
 		sed "s|$dir/||" | sort -u >"$2"
 }
-sphinx base "$tmp/sphinx-base.txt"
+sphinx series-base "$tmp/sphinx-base.txt"
 sphinx "$orig" "$tmp/sphinx-head.txt"
 echo "Sphinx warnings: base $(wc -l <"$tmp/sphinx-base.txt"), HEAD $(wc -l <"$tmp/sphinx-head.txt")"
 comm -13 "$tmp/sphinx-base.txt" "$tmp/sphinx-head.txt" | while read -r w; do
