@@ -85,14 +85,8 @@ if [ -n "$upstream" ]; then
 	git -C "$dir" checkout -q -b series "$commit" ||
 		die "$upstream has no commit $commit"
 	cd "$dir"
-	git tag base
-	for p in $deps; do
-		git am -q "$top/$p"
-	done
-	git tag series-base
-	for p in $patches; do
-		git am -q "$top/$p"
-	done
+	# upstream has the 26.11 release notes the patches change
+	apply() { git am -q "$top/$1"; }
 else
 	mkdir -p "$dir"
 	tar -C "$dir" --strip-components=1 -xf "subprojects/packagecache/$file"
@@ -100,15 +94,16 @@ else
 	git init -q
 	git add -A -f
 	git -c user.name=base -c user.email=base@localhost commit -qm "${file%.tar.xz}"
-	git tag base
-	for p in $deps; do
-		patch_for_tree . "$top/$p" | git am -q
-	done
-	git tag series-base
-	for p in $patches; do
-		patch_for_tree . "$top/$p" | git am -q
-	done
+	apply() { patch_for_tree . "$top/$1" | git am -q; }
 fi
+git tag base
+for p in $deps; do
+	apply "$p"
+done
+git tag series-base
+for p in $patches; do
+	apply "$p"
+done
 git log --oneline series-base..HEAD
 
 [ $build -eq 1 ] || exit 0
