@@ -47,7 +47,11 @@ git -C "$dir" remote get-url origin >/dev/null 2>&1 &&
 	bc=(--base="$(git -C "$dir" rev-parse base)")
 # a backport to an LTS branch names it, as DPDK's stable maintainers ask
 prefix=PATCH
-case $ser in 2[0-9].11/*) prefix="PATCH ${ser%%/*}" ;; esac
+case $ser in
+2[0-9].11/*) prefix="PATCH ${ser%%/*}" ;;
+# a proposal for comments before it is implemented in full
+*/rfc) prefix=RFC ;;
+esac
 # the cover letter is the placeholder's too, whoever runs this
 . "$top/scripts/lib/identity.sh"
 git -C "$dir" -c user.name="$placeholder_name" -c user.email="$placeholder_email" \

@@ -16,6 +16,7 @@
 # main/features (on top of the fixes), main/stable (the stable cut),
 # main/next (the behaviour changes for 26.11, on top of main/stable),
 # main/eexist (repeated attach fails with -EEXIST, on top of main/next),
+# main/rfc (the hotplug event and detach check API, on top of main/next),
 # main/cleanup (the stale-socket fix, on DPDK alone), 22.11
 # or 25.11 (the LTS backports the flavours build), 22.11/stable or
 # 25.11/stable (the stable cut backported).
@@ -71,7 +72,7 @@ dep=
 case $ser in
 main/features) dep=main/fixes ;;
 main/next) dep=main/stable ;;
-main/eexist) dep="main/stable main/next" ;;
+main/eexist | main/rfc) dep="main/stable main/next" ;;
 esac
 deps=
 for d in $dep; do
