@@ -171,7 +171,7 @@ if [ $prefixes -eq 1 ]; then
 		apps=(-Denable_apps=test-pmd)
 		drivers=$drivers,mempool/ring
 	fi
-	drivers=$(tr , '\n' <<<"$drivers" | awk '!seen[$0]++' | paste -sd,)
+	drivers=$(tr , '\n' <<<"$drivers" | awk 'NF && !seen[$0]++' | paste -sd,)
 	opts=(-Denable_drivers="$drivers" "${apps[@]}"
 		-Dtests=false -Dexamples= -Denable_docs=false -Ddefault_library=static)
 	# the fewest libraries where the release lets us choose
