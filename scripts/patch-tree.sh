@@ -16,7 +16,7 @@
 # main/features (on top of the fixes), main/stable (the stable cut),
 # main/next (the behaviour changes for 26.11, on top of main/stable),
 # main/eexist (repeated attach fails with -EEXIST, on top of main/next),
-# main/rfc (the hotplug event and detach check API, on top of main/next),
+# main/rfc (the multi-process hotplug events RFC, on top of main/next),
 # main/cleanup (the stale-socket fix, on DPDK alone), 22.11
 # or 25.11 (the LTS backports the flavours build), 22.11/stable or
 # 25.11/stable (the stable cut backported).
@@ -111,49 +111,6 @@ for p in $patches; do
 done
 git log --oneline series-base..HEAD
 
-# The drivers of the changed files named on stdin (drivers/net/null/...,
-# drivers/net/intel/i40e/...), with every driver they need, comma-separated
-# (class/name, or class/group/name where the driver is in a group folder).
-driver_closure() {
-	python3 -c '
-import os, re, sys
-def folder(path):
-	# drivers/CLASS/NAME, or drivers/CLASS/GROUP/NAME (no meson.build in GROUP)
-	parts = path.split("/")
-	for n in (3, 4):
-		d = "/".join(parts[:n])
-		if len(parts) > n and os.path.isfile(d + "/meson.build"):
-			return d
-	return None
-def by_name(name):
-	cls, _, drv = name.partition("_")
-	for d in ("drivers/%s/%s" % (cls, drv),):
-		if os.path.isfile(d + "/meson.build"):
-			return d
-	base = "drivers/" + cls
-	if os.path.isdir(base):
-		for g in sorted(os.listdir(base)):
-			d = "%s/%s/%s" % (base, g, drv)
-			if os.path.isfile(d + "/meson.build"):
-				return d
-	return None
-todo = [f for f in (folder(l.strip()) for l in sys.stdin if l.strip()) if f]
-seen = []
-while todo:
-	d = todo.pop(0)
-	if d in seen:
-		continue
-	seen.append(d)
-	text = open(d + "/meson.build").read()
-	for lst in re.findall(r"^deps\s*\+=\s*\[(.*?)\]", text, re.M | re.S):
-		for n in re.findall(r"\x27([a-z]+_[a-z0-9_]+)\x27", lst):
-			dd = by_name(n)
-			if dd:
-				todo.append(dd)
-print(",".join(x[len("drivers/"):] for x in seen))
-'
-}
-
 [ $build -eq 1 ] || exit 0
 orig=$(git symbolic-ref -q --short HEAD || git rev-parse HEAD)
 [ $prefixes -eq 1 ] || { [ $check -eq 1 ] && echo "prefix builds: skipped (--no-prefix-builds)"; }
@@ -164,14 +121,15 @@ if [ $prefixes -eq 1 ]; then
 	bdir=$dir/build-prefixes
 	# the drivers the series changes, with the drivers they need
 	# (meson skips a driver whose dependency is not enabled)
-	drivers=bus/pci,bus/vdev,net/null,$(git diff --name-only series-base HEAD -- drivers |
-		driver_closure)
+	changed=$(git diff --name-only series-base HEAD -- drivers |
+		python3 "$top/scripts/lib/driver_closure.py")
+	drivers=bus/pci,bus/vdev,net/null${changed:+,$changed}
 	apps=(-Ddisable_apps='*')
 	if ! git diff --quiet series-base HEAD -- app/test-pmd; then
 		apps=(-Denable_apps=test-pmd)
 		drivers=$drivers,mempool/ring
 	fi
-	drivers=$(tr , '\n' <<<"$drivers" | awk 'NF && !seen[$0]++' | paste -sd,)
+	drivers=$(tr , '\n' <<<"$drivers" | awk '!seen[$0]++' | paste -sd,)
 	opts=(-Denable_drivers="$drivers" "${apps[@]}"
 		-Dtests=false -Dexamples= -Denable_docs=false -Ddefault_library=static)
 	# the fewest libraries where the release lets us choose
