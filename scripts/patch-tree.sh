@@ -15,7 +15,9 @@
 # S is main (default: DPDK 26.07, the fixes then the features), main/fixes,
 # main/features (on top of the fixes), main/stable (the stable cut),
 # main/next (the behaviour changes for 26.11, on top of main/stable),
-# main/eexist (repeated attach fails with -EEXIST, on top of main/next),
+# main/eexist (the notice that a repeated attach is to fail with -EEXIST,
+# and its callers prepared, on top of main/next), main/eexist-change (the
+# change itself, for the release after, on top of main/eexist),
 # main/rfc (the multi-process hotplug events RFC, on top of main/next),
 # main/cleanup (the stale-socket fix, on DPDK alone), 22.11
 # or 25.11 (the LTS backports the flavours build), 22.11/stable or
@@ -73,6 +75,7 @@ case $ser in
 main/features) dep=main/fixes ;;
 main/next) dep=main/stable ;;
 main/eexist | main/rfc) dep="main/stable main/next" ;;
+main/eexist-change) dep="main/stable main/next main/eexist" ;;
 esac
 deps=
 for d in $dep; do

@@ -18,8 +18,9 @@
 # user.name` and `user.email`. By sending it you certify the Developer's
 # Certificate of Origin for it. Without an identity nothing is written.
 #
-# Send the fixes first; the features' cover letter names them in its
-# Depends-on: line, so give the fixes' series link there before sending.
+# Send the series in the order they depend on each other: a cover letter
+# names the series it needs in its Depends-on: line, series-NNNNN there
+# standing for the patchwork ID that series got; write it in first.
 # Needs no set-up: it fetches the DPDK tarball and the kernel's script
 # itself.
 set -euo pipefail
