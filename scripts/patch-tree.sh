@@ -69,17 +69,21 @@ file=$(wrap_value "$wrap" source_filename)
 patches=$(series "$ser")
 [ -n "$patches" ] || die "patches/$ser/ holds no series"
 
-# the series applied first, in order, when S is on top of others
-dep=
-case $ser in
-main/features) dep=main/fixes ;;
-main/next) dep=main/stable ;;
-main/eexist | main/rfc) dep="main/stable main/next" ;;
-main/eexist-change) dep="main/stable main/next main/eexist" ;;
-esac
+# the series a series is on top of, if any
+parent() {
+	case $1 in
+	main/features) echo main/fixes ;;
+	main/next) echo main/stable ;;
+	main/eexist | main/rfc) echo main/next ;;
+	main/eexist-change) echo main/eexist ;;
+	esac
+}
+# the series applied first, the farthest first
 deps=
-for d in $dep; do
-	deps="$deps $(series "$d")"
+d=$(parent "$ser")
+while [ -n "$d" ]; do
+	deps="$(series "$d") $deps"
+	d=$(parent "$d")
 done
 
 rm -rf "$dir"
