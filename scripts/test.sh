@@ -141,6 +141,7 @@ t1=$SECONDS
 if [ -z "${GTEST_FILTER:-}" ]; then
 	check tally Tally CountsAsTheExpectationsSay python3 scripts/gtest_tally_test.py
 	check send-series SendSeries SignsAsTheSender python3 scripts/send_series_test.py
+	check changes Manifest NamesEveryPatch python3 scripts/changes_test.py
 fi
 for f in "${flavours[@]}"; do
 	b=$(flavours_py get "$f" build)
