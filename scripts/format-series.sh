@@ -33,7 +33,7 @@ if [ -z "$cover" ]; then
 import re, sys
 text = open(sys.argv[1]).read()
 head, _, body = text.partition('\n\n')
-subject = re.search(r'^Subject: \[PATCH[^\]]*\] (.*(?:\n .*)*)', head, re.M).group(1)
+subject = re.search(r'^Subject: \[(?:PATCH|RFC)[^\]]*\] (.*(?:\n .*)*)', head, re.M).group(1)
 subject = ' '.join(l.strip() for l in subject.split('\n'))
 blurb = re.split(r'\n\S.*\(\d+\):\n', body)[0].rstrip('\n')
 print(subject + '\n\n' + blurb)
