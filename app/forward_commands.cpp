@@ -81,8 +81,8 @@ cmd_forward_parsed(void *parsed_result)
 			std::to_string(res->port_id), r), r.ok());
 	if (r.ok() && !forwarding_safe_from_detach())
 		console().report("warning: this EAL cannot stop the forwarding "
-			"before a detach (the features series of hotplug_mp adds "
-			"hotplug handlers): run "
+			"before a detach (hotplug_mp's change eal-hotplug-handlers "
+			"adds hotplug handlers): run "
 			"\"forward stop\" before any process detaches the device");
 }
 

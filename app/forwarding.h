@@ -3,7 +3,7 @@
  * The host's forwarding mode: what a secondary doing packet work does. One
  * port's rx queue 0 is sent back out of its tx queue 0, on a worker lcore
  * of this process. Before a detach removes the port's device anywhere, the
- * EAL's hotplug event handler (the features series) stops the forwarding
+ * EAL's hotplug event handler (eal-hotplug-handlers) stops the forwarding
  * here, so the lcore never polls a port that is gone.
  */
 #ifndef HOTPLUG_MP_FORWARDING_H
@@ -36,7 +36,7 @@ void forward_shutdown();
 bool forwarding_watches_detach();
 /*
  * Whether a detach stops forwarding first: the EAL has hotplug handlers
- * (the features series of hotplug_mp).
+ * (change eal-hotplug-handlers of changes.toml).
  */
 bool forwarding_safe_from_detach();
 

@@ -18,7 +18,7 @@ EalHandlers::lacking()
 	Result r;
 	r.error = -ENOTSUP;
 	r.reason = "this EAL has no hotplug handlers "
-		"(the features series of hotplug_mp adds them)";
+		"(hotplug_mp's change eal-hotplug-handlers adds them)";
 	return r;
 }
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The module's EAL hotplug handlers (the features series,
+ * The module's EAL hotplug handlers (change eal-hotplug-handlers,
  * rte_dev_hotplug_ops): the locks that refuse a detach, and the events of
  * other processes' requests.
  * Without the patch in the EAL, every call says so with -ENOTSUP.

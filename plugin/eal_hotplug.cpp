@@ -25,7 +25,7 @@ extern "C" {
 RTE_LOG_REGISTER(hotplug_mp_logtype, hotplug_mp, NOTICE);
 
 /*
- * From the timeout setting of the features series
+ * From change eal-hotplug-timeout-setting
  * (lib/eal/include/rte_dev.h). Weak, so that the module also loads into a
  * stock EAL, where they are null.
  */
@@ -143,7 +143,7 @@ attached_here(const std::string &bus, const std::string &name)
 /*
  * After an attach that went some way and was rolled back: the processes
  * that attached the device for it detached it again, those that had it
- * before keep it (fix 0002).
+ * before keep it (change eal-fix-attach-rollback of changes.toml).
  */
 std::string
 attach_undone(bool here)
@@ -326,7 +326,7 @@ private:
 		Result r;
 		r.error = -ENOTSUP;
 		r.reason = "this EAL has no hotplug timeout setting "
-			"(the features series of hotplug_mp adds it)";
+			"(hotplug_mp's change eal-hotplug-timeout-setting adds it)";
 		return r;
 	}
 

@@ -24,7 +24,7 @@ struct Port {
 
 /*
  * What another process's request did to a device here (the event handlers
- * of the features series).
+ * of change eal-hotplug-handlers).
  */
 struct Event {
 	enum Kind { attached, detached, attach_rolled_back, detach_rolled_back };
@@ -49,7 +49,7 @@ public:
 
 	/*
 	 * The group's hotplug timeout: the time an attach or detach may take
-	 * in every process (the timeout setting of the features series). On
+	 * in every process (change eal-hotplug-timeout-setting). On
 	 * success error is 0 and *ms set; -ENOTSUP where the EAL has no such
 	 * setting.
 	 */
@@ -59,7 +59,7 @@ public:
 
 	/*
 	 * While a device is locked here, its detach fails in every process
-	 * (the pre-detach handlers of the features series); -ENOTSUP where the
+	 * (the pre-detach handlers of change eal-detach-refusal); -ENOTSUP where the
 	 * EAL cannot refuse a detach, -ENODEV for a device this process does
 	 * not have.
 	 */

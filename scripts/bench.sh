@@ -8,8 +8,9 @@
 set -euo pipefail
 
 . "$(dirname "$0")/lib/entry.sh"
-entry_setup 26.07 26.07-base
-base=$(build_of 26.07-base) patched=$(build_of 26.07)
+# the default flavour against its baseline (flavours.toml)
+entry_default --baseline
+patched=$build
 . scripts/lib/packages.sh
 ensure_packages python3-matplotlib
 $patched/tools/bench/hotplug_mp-bench \

@@ -9,8 +9,9 @@
 set -euo pipefail
 
 . "$(dirname "$0")/lib/entry.sh"
-entry_setup 26.07 26.07-base
-base=$(build_of 26.07-base) patched=$(build_of 26.07)
+# the default flavour against its baseline (flavours.toml)
+entry_default --baseline
+patched=$build
 $patched/tools/bench/hotplug_mp-bench \
 	--stock "$top/$base/app/dpdk-hotplug_mp" \
 	--patched "$top/$patched/app/dpdk-hotplug_mp" \

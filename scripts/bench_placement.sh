@@ -8,8 +8,9 @@
 set -euo pipefail
 
 . "$(dirname "$0")/lib/entry.sh"
-entry_setup 26.07 26.07-base
-base=$(build_of 26.07-base) patched=$(build_of 26.07)
+# the default flavour against its baseline (flavours.toml)
+entry_default --baseline
+patched=$build
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # one CSV: the header of the first run, the rows of all

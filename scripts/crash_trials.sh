@@ -13,8 +13,9 @@
 set -euo pipefail
 
 . "$(dirname "$0")/lib/entry.sh"
-entry_setup 26.07
-exec build/tools/hardening/hotplug_mp-crash \
-	--host "$top/build/app/dpdk-hotplug_mp" \
-	--simnic "$top/build/pcisim/pmd/libnet_simnic.so" \
+entry_default
+b=$top/$build
+exec "$b/tools/hardening/hotplug_mp-crash" \
+	--host "$b/app/dpdk-hotplug_mp" \
+	--simnic "$b/pcisim/pmd/libnet_simnic.so" \
 	"$@"

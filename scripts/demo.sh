@@ -11,7 +11,8 @@
 set -euo pipefail
 
 . "$(dirname "$0")/lib/entry.sh"
-entry_setup --targets "app/dpdk-hotplug_mp \
-		pcisim/pmd/libnet_simnic.so tools/demo/hotplug_mp-demo" 26.07
-exec build/tools/demo/hotplug_mp-demo "$top/build/app/dpdk-hotplug_mp" \
-	--simnic "$top/build/pcisim/pmd/libnet_simnic.so" "$@"
+entry_default --targets "app/dpdk-hotplug_mp \
+		pcisim/pmd/libnet_simnic.so tools/demo/hotplug_mp-demo"
+b=$top/$build
+exec "$b/tools/demo/hotplug_mp-demo" "$b/app/dpdk-hotplug_mp" \
+	--simnic "$b/pcisim/pmd/libnet_simnic.so" "$@"

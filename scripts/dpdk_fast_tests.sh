@@ -22,25 +22,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 if [ "${1:-}" = "--compare" ]; then
-	exec /usr/bin/python3 - "$2" "$3" <<'EOF'
-import json, sys
-
-def results(path):
-    with open(path) as f:
-        data = json.load(f)
-    out = {}
-    for suite in data['testsuites']:
-        for t in suite['testsuite']:
-            out[t['name']] = ('skipped' if t.get('result') == 'SKIPPED'
-                              else 'failed' if t.get('failures') else 'passed')
-    return out
-
-base, patched = results(sys.argv[1]), results(sys.argv[2])
-worse = sorted(n for n in base if base[n] == 'passed' and patched.get(n) != 'passed')
-print('DPDK fast-tests: %d run on both; passing on the baseline and not with the series: %s'
-      % (len(set(base) & set(patched)), ', '.join(worse) if worse else 'none'))
-sys.exit(1 if worse else 0)
-EOF
+	exec /usr/bin/python3 scripts/lib/gtest_json.py compare "$2" "$3"
 fi
 
 [ $# -eq 2 ] || { echo "usage: scripts/dpdk_fast_tests.sh BUILD REPORT" >&2; exit 2; }
@@ -91,19 +73,6 @@ for d in $(ls /var/run/dpdk 2>/dev/null | sort | comm -13 "$before" -); do
 done
 rm -rf "$nopci" "$before"
 
-/usr/bin/python3 - "$results" "$report" "$logs" <<'EOF'
-import json, sys
-tests = []
-for line in open(sys.argv[1]):
-    name, result, rc, secs = line.split()
-    t = {'name': name, 'time': secs + 's'}
-    if result == 'skipped':
-        t['result'] = 'SKIPPED'
-    elif result == 'failed':
-        t['failures'] = [{'failure': 'exit status %s, see %s/%s.log'
-                          % (rc, sys.argv[3], name)}]
-    tests.append(t)
-with open(sys.argv[2], 'w') as f:
-    json.dump({'testsuites': [{'name': 'DpdkFastTests', 'testsuite': tests}]}, f)
-EOF
+/usr/bin/python3 scripts/lib/gtest_json.py lines "$report" DpdkFastTests \
+	"$logs" <"$results"
 rm -f "$results"

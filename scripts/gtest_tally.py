@@ -3,46 +3,42 @@
 
   gtest_tally.py [--subset] LABEL=REPORT[@EXPECT] ...
 
-A report given with @EXPECT is a run on unpatched DPDK (a baseline): its
-tests matching a pattern in the file EXPECT must fail there (the bug a
-patch fixes is reproduced) and count as passed when they do; one that
-passes there counts as failed. A pattern written with a leading "?" names
-tests whose outcome on the baseline depends on timing (the bug shows in
-some runs only): they count as passed there either way, and the line says
-which it was. Each pattern must match a test that ran in the reports given
-that file, or it proves nothing and counts as failed, unless --subset says
-that only some tests ran (GTEST_FILTER).
+EXPECT is what must fail in the reports given it: the lines "PATTERN WHY"
+that scripts/lib/changes.py expect FLAVOUR derives from changes.toml (the
+tests proving a change the flavour lacks; WHY names those changes). A test
+matching a pattern must fail there (the bug the change fixes is
+reproduced) and counts as passed when it does; one that passes there
+counts as failed. A pattern written with a leading "?" names tests whose
+outcome there depends on timing: they count as passed either way, and the
+line says which it was. Each pattern must match a test that ran in the
+reports given that file, or it proves nothing and counts as failed,
+unless --subset says that only some tests ran (GTEST_FILTER), or the
+pattern is written with a leading "~" and matched tests that were skipped
+(the flavour cannot run them: Debian's DPDK has no testpmd that loads the
+module), which is a note.
 """
+import collections
 import fnmatch
-import json
+import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                'lib'))
+import gtest_json  # noqa: E402
 
 
 def load_expectations(path):
-    """[(pattern, why, may_pass)] of an expected-failure file."""
+    """[(pattern, why, may_pass, may_skip)] of an expectations file."""
     pats = []
     with open(path) as f:
         for line in f:
             line = line.split('#', 1)[0].strip()
             if line:
                 pat, _, why = line.partition(' ')
-                may_pass = pat.startswith('?')
-                pats.append((pat.lstrip('?'), why.strip(), may_pass))
+                flags = pat[:len(pat) - len(pat.lstrip('?~'))]
+                pats.append((pat[len(flags):], why.strip(), '?' in flags,
+                             '~' in flags))
     return pats
-
-
-def tests_of(report):
-    with open(report) as f:
-        data = json.load(f)
-    for suite in data.get('testsuites', []):
-        for t in suite.get('testsuite', []):
-            name = '%s.%s' % (suite['name'], t['name'])
-            if t.get('result') == 'SKIPPED' or t.get('status') == 'NOTRUN':
-                yield name, 'skipped'
-            elif t.get('failures'):
-                yield name, 'failed'
-            else:
-                yield name, 'passed'
 
 
 def main(argv):
@@ -50,8 +46,9 @@ def main(argv):
     if subset:
         argv = argv[1:]
     passed = failed = skipped = 0
-    expectations = {}  # file -> [(pattern, why)]
-    matched = {}       # file -> patterns that matched a test that ran
+    expectations = {}  # file -> [(pattern, why, may_pass, may_skip)]
+    ran = collections.defaultdict(set)      # file -> patterns a test ran
+    skipped_only = collections.defaultdict(set)  # ... a skipped test
     for arg in argv[1:]:
         label, _, rest = arg.partition('=')
         report, _, expect = rest.partition('@')
@@ -59,34 +56,37 @@ def main(argv):
         if expect:
             if expect not in expectations:
                 expectations[expect] = load_expectations(expect)
-                matched[expect] = set()
             pats = expectations[expect]
         try:
-            results = list(tests_of(report))
+            results = gtest_json.read(report)
         except (OSError, ValueError) as e:
             print('%s: no report (%s)' % (label, e))
             failed += 1
             continue
         for name, result in results:
+            hits = [h for h in pats if fnmatch.fnmatch(name, h[0])]
             if result == 'skipped':
                 skipped += 1
+                skipped_only[expect].update(h[0] for h in hits)
                 continue
-            hit = next((h for h in pats if fnmatch.fnmatch(name, h[0])), None)
-            if hit:
-                pat, why, may_pass = hit
-                matched[expect].add(pat)
-            if hit and may_pass:
+            if hits:
+                ran[expect].update(h[0] for h in hits)
+                # must fail if any pattern says so; timing's only if all do
+                may_pass = all(h[2] for h in hits)
+                why = ', '.join(dict.fromkeys(h[1] for h in hits
+                                              if h[2] == may_pass))
+            if hits and may_pass:
                 passed += 1
-                print('%s: %s %s without the patches, as it may there (timing: %s)'
+                print('%s: %s %s here, as it may (timing: %s)'
                       % (label, name, result, why))
-            elif hit:
+            elif hits:
                 if result == 'failed':
                     passed += 1
-                    print('%s: %s fails as expected without the patches (fixed by %s)'
+                    print('%s: %s fails as expected without %s'
                           % (label, name, why))
                 else:
                     failed += 1
-                    print('%s: %s PASSED without the patches, expected it to fail (%s)'
+                    print('%s: %s PASSED, expected it to fail without %s'
                           % (label, name, why))
             elif result == 'passed':
                 passed += 1
@@ -95,11 +95,16 @@ def main(argv):
                 print('%s: %s FAILED' % (label, name))
     if not subset:
         for expect, pats in expectations.items():
-            for pat, why, _ in pats:
-                if pat not in matched[expect]:
+            for pat, why, _, may_skip in pats:
+                if pat in ran[expect]:
+                    continue
+                if may_skip and pat in skipped_only[expect]:
+                    print('%s: note: %s skipped here, nothing here shows '
+                          'the lack of %s' % (expect, pat, why))
+                else:
                     failed += 1
-                    print('%s: pattern %s matches no test that ran: nothing shows '
-                          'the bug %s fixes' % (expect, pat, why))
+                    print('%s: pattern %s matches no test that ran: nothing '
+                          'shows the lack of %s' % (expect, pat, why))
     line = '%d passed, %d failed' % (passed, failed)
     if skipped:
         line += ', %d skipped' % skipped

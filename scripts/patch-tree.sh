@@ -12,16 +12,9 @@
 #                                       and the guides built with Sphinx at base
 #                                       and HEAD (no new warning); last line
 #                                       "checks: N errors, N warnings"
-# S is main (default: DPDK 26.07, the fixes then the features), main/fixes,
-# main/features (on top of the fixes), main/stable (the stable cut),
-# main/next (the behaviour changes for 26.11, on top of main/stable),
-# main/eexist (the notice that a repeated attach is to fail with -EEXIST,
-# and its callers prepared, on top of main/next), main/eexist-change (the
-# change itself, for the release after, on top of main/eexist),
-# main/rfc (the multi-process hotplug events RFC, on top of main/next),
-# main/cleanup (the stale-socket fix, on DPDK alone), 22.11
-# or 25.11 (the LTS backports the flavours build), 22.11/stable or
-# 25.11/stable (the stable cut backported).
+# S is a series of changes.toml's [folder] table (patches/S/), applied
+# on those it is `on`, or main (default): main/fixes and main/features of
+# DPDK 26.07 as one series, as the flavours carry them.
 #
 # The series of patches/main/ are made against DPDK main, whose commit the
 # cover letter of main/fixes names (base-commit:). With --upstream GIT, a
@@ -63,28 +56,22 @@ cd "$top"
 . scripts/lib/dpdk_sources.sh
 . scripts/lib/packages.sh
 . scripts/lib/identity.sh
-wrap=$(series_wrap "$ser")
+deps=
+if [ "$ser" = main ]; then
+	# the fixes and the features as one series, as the flavours carry them
+	wrap=$(series_wrap main/features)
+	patches=$(changes_py patches main/features)
+else
+	wrap=$(series_wrap "$ser")
+	patches=$(series "$ser")
+	# the series applied first (those it is on), the farthest first
+	for d in $(changes_py stack "$ser" | sed '$d'); do
+		deps="$deps $(series "$d")"
+	done
+fi
+[ -n "$patches" ] || die "patches/$ser/ holds no series"
 fetch_tarball "$wrap"
 file=$(wrap_value "$wrap" source_filename)
-patches=$(series "$ser")
-[ -n "$patches" ] || die "patches/$ser/ holds no series"
-
-# the series a series is on top of, if any
-parent() {
-	case $1 in
-	main/features) echo main/fixes ;;
-	main/next) echo main/stable ;;
-	main/eexist | main/rfc) echo main/next ;;
-	main/eexist-change) echo main/eexist ;;
-	esac
-}
-# the series applied first, the farthest first
-deps=
-d=$(parent "$ser")
-while [ -n "$d" ]; do
-	deps="$(series "$d") $deps"
-	d=$(parent "$d")
-done
 
 rm -rf "$dir"
 # the commits are the tree's own: no identity of the user is needed

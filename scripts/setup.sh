@@ -64,12 +64,12 @@ setup_hugepages() {
 }
 
 # sources FLAVOUR: the DPDK source tree the flavour builds from, with its
-# series (a system flavour's helper prepares the one it borrows)
+# patches (a system flavour's helper prepares the one it borrows)
 sources() {
 	local f=$1
 	[ "$(flavours_py get "$f" dpdk)" != system ] || return 0
 	prepare_source "$(flavours_py base "$(flavours_py get "$f" base)" wrap)" \
-		"$(flavours_py get "$f" source)" $(flavours_py get "$f" series)
+		"$(flavours_py get "$f" source)" $(flavours_py patches "$f")
 }
 
 build() {

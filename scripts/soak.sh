@@ -11,11 +11,12 @@
 set -euo pipefail
 
 . "$(dirname "$0")/lib/entry.sh"
-entry_setup 26.07
+entry_default
+b=$top/$build
 args=("$@")
 case " $* " in *" --csv "*) ;; *) args+=(--csv doc/soak.csv) ;; esac
-exec build/tools/hardening/hotplug_mp-soak \
-	--host "$top/build/app/dpdk-hotplug_mp" \
-	--module "$top/build/tools/bench/libhotplug_mp_bench_cmds.so" \
-	--simnic "$top/build/pcisim/pmd/libnet_simnic.so" \
+exec "$b/tools/hardening/hotplug_mp-soak" \
+	--host "$b/app/dpdk-hotplug_mp" \
+	--module "$b/tools/bench/libhotplug_mp_bench_cmds.so" \
+	--simnic "$b/pcisim/pmd/libnet_simnic.so" \
 	"${args[@]}"

@@ -15,11 +15,12 @@
 #
 # What a flavour runs (unit tests with the EAL mocked at link time,
 # integration tests on real primary and secondary processes, DPDK's own
-# fast-tests of the EAL, the fuzz targets) is written in flavours.toml. On a
-# baseline (expect = FILE) exactly the tests listed in FILE must fail, each
-# the proof of the patch it names. Where a flavour and its baseline both
-# ran DPDK's fast-tests, no test that passes on the baseline may fail with
-# the series.
+# fast-tests of the EAL, the fuzz targets) is written in flavours.toml. On
+# each flavour exactly the tests proving a change it lacks must fail
+# (changes.toml's `proves`, derived by scripts/lib/changes.py expect F):
+# on a baseline, the proof of each change. Where a flavour and its
+# baseline both ran DPDK's fast-tests, no test that passes on the baseline
+# may fail with the series.
 #
 # The last lines say what the tier ran and what it left to --full; the
 # last reads "N passed, N failed".
@@ -83,7 +84,7 @@ run() {
 		"$(grep -E '^\[  (PASSED|FAILED) +\] [0-9]+ test' "$log" | tr '\n' ' ')" \
 		$((SECONDS - t)) "$log"
 	reports+=("$label=$json${expect:+@$expect}")
-	# show why, except on a baseline, where failures are the point
+	# show why, except where failures are expected (the tally says which)
 	[ -n "$expect" ] || grep -E -A12 '^[^ ]+:[0-9]+: Failure' "$log" | head -150
 }
 
@@ -94,8 +95,8 @@ check() {
 	shift 3
 	"$@" >"$out/$label.log" 2>&1 ||
 		failure=$(grep -v '^\[soak\]' "$out/$label.log" | tail -40)
-	python3 scripts/gtest_report.py "$out/$label.json" "$suite" "$name" \
-		"$failure"
+	python3 scripts/lib/gtest_json.py write "$out/$label.json" "$suite" \
+		"$name" "$failure"
 	printf '[test] %-26s %s (%d s, log %s)\n' "$label" \
 		"$([ -z "$failure" ] && echo passed || echo FAILED)" $((SECONDS - t)) \
 		"$out/$label.log"
@@ -128,8 +129,8 @@ emulated() {
 			failure="no report from the guest: $(tail -5 "$out/$f-vm.out")"
 	fi
 	# a guest that never reported is one failed test
-	[ -z "$failure" ] || python3 scripts/gtest_report.py "$json" Emulated \
-		GuestReports "$failure"
+	[ -z "$failure" ] || python3 scripts/lib/gtest_json.py write "$json" \
+		Emulated GuestReports "$failure"
 	printf '[test] %-26s %s (%d s, log %s)\n' "$f-vm" "$(tail -1 "$out/$f-vm.out" 2>/dev/null)" \
 		$((SECONDS - t)) "$log"
 	reports+=("$f-vm=$json${expect:+@$expect}")
@@ -141,11 +142,20 @@ t1=$SECONDS
 if [ -z "${GTEST_FILTER:-}" ]; then
 	check tally Tally CountsAsTheExpectationsSay python3 scripts/gtest_tally_test.py
 	check send-series SendSeries SignsAsTheSender python3 scripts/send_series_test.py
-	check changes Manifest NamesEveryPatch python3 scripts/changes_test.py
+	check changes Manifest NamesEveryPatch python3 scripts/changes_test.py \
+		Check Tree.test_this_tree
+	check cites Citations ByChangeNameOnly python3 scripts/changes_test.py \
+		Cites Tree.test_this_trees_citations
+	check meson-test MesonTest CountsAsTheTallyDoes \
+		python3 scripts/meson_gtest_test.py
 fi
 for f in "${flavours[@]}"; do
 	b=$(flavours_py get "$f" build)
-	expect=$(flavours_py get "$f" expect)
+	# what must fail there: the tests proving a change it lacks
+	expect=$out/$f.expect
+	/usr/bin/python3 scripts/lib/changes.py expect "$f" >"$expect" ||
+		{ echo "0 passed, 1 failed"; exit 1; }
+	[ -s "$expect" ] || expect=
 	filter=$(flavours_py get "$f" filter)
 	mapfile -t env < <(flavours_py get "$f" env)
 	for r in $(flavours_py get "$f" runs); do
@@ -181,10 +191,10 @@ done
 # A flavour and its baseline (same base) that both ran DPDK's fast-tests:
 # none that passes on the baseline may fail with the series.
 for base in "${flavours[@]}"; do
-	[ -n "$(flavours_py get "$base" expect)" ] || continue
+	flavours_py baseline "$base" || continue
 	[ -f "$out/$base-dpdk-fast-tests.json" ] || continue
 	for f in "${flavours[@]}"; do
-		[ -z "$(flavours_py get "$f" expect)" ] &&
+		! flavours_py baseline "$f" &&
 			[ "$(flavours_py get "$f" base)" = "$(flavours_py get "$base" base)" ] &&
 			[ -f "$out/$f-dpdk-fast-tests.json" ] || continue
 		failure=
@@ -192,8 +202,9 @@ for base in "${flavours[@]}"; do
 			"$out/$base-dpdk-fast-tests.json" "$out/$f-dpdk-fast-tests.json") ||
 			failure=$line
 		echo "[test] $f against $base: $line"
-		python3 scripts/gtest_report.py "$out/$f-dpdk-fast-tests-compare.json" \
-			DpdkFastTests NoneThatPassesOnTheBaselineFailsWithTheSeries "$failure"
+		python3 scripts/lib/gtest_json.py write \
+			"$out/$f-dpdk-fast-tests-compare.json" DpdkFastTests \
+			NoneThatPassesOnTheBaselineFailsWithTheSeries "$failure"
 		reports+=("$f-dpdk-fast-tests-compare=$out/$f-dpdk-fast-tests-compare.json")
 	done
 done

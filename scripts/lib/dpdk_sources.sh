@@ -3,14 +3,20 @@
 # and scripts/patch-tree.sh, from the top of the tree, with log() and die()
 # defined.
 
-# The wrap whose tarball a series of patches/ is based on.
+# The manifest of the changes of patches/ (changes.toml)
+changes_py() { /usr/bin/python3 "$top/scripts/lib/changes.py" "$@"; }
+
+# The wrap whose tarball a series of patches/ is based on: its base's.
 series_wrap() {
-	case $1 in
-	main|main/*) echo dpdk-26.07 ;;
-	22.11|22.11/*) echo dpdk-22.11 ;;
-	25.11|25.11/*) echo dpdk-25.11 ;;
-	*) die "no series patches/$1/" ;;
-	esac
+	local base
+	base=$(changes_py base "$1") || die "no series patches/$1/ in changes.toml"
+	/usr/bin/python3 "$top/scripts/lib/flavours.py" base "$base" wrap
+}
+
+# The patch files of the series of patches/S in order, without the cover
+# letter (not those of the series it is on).
+series() {
+	changes_py series "$1" || die "no series patches/$1/ in changes.toml"
 }
 
 # apt-get source needs deb-src entries; derive them from the machine's own
@@ -101,38 +107,15 @@ fetch_tarball() {
 	rm -rf "$tmp"
 }
 
-# The series of a base in order, without the cover letter. DPDK main has
-# two, sent upstream apart: the fixes (for stable too), then the features.
-# S/tests: those of S that change only app/test/ and MAINTAINERS (the
-# autotests of the fixes, which the unpatched baseline carries to show each
-# fix's bug).
-series() {
-	local p
-	case $1 in
-	main) series main/fixes; series main/features ;;
-	*/tests)
-		for p in $(series "${1%/tests}"); do
-			grep '^diff --git a/' "$p" |
-				grep -qv '^diff --git a/\(app/test/\|MAINTAINERS \)' ||
-				echo "$p"
-		done ;;
-	*) ls "patches/$1"/[0-9][0-9][0-9][0-9]-*.patch 2>/dev/null | grep -v '/0000-' || true ;;
-	esac
-}
-
 # patch_for_tree DIR PATCH: the patch without changes to files DIR lacks
 # (the 26.11 release notes, in a v26.07 tree), those named on stderr
 patch_for_tree() { /usr/bin/python3 "$top/scripts/lib/patch_for_tree.py" "$1" "$2"; }
 
-# prepare_source WRAP DIR [SERIES...]: unpack the wrap's tarball as
-# subprojects/DIR and apply the series of patches/ in order. A stamp records
-# what the tree carries; any change re-unpacks.
+# prepare_source WRAP DIR [PATCH...]: unpack the wrap's tarball as
+# subprojects/DIR and apply the patch files in order. A stamp records what
+# the tree carries; any change re-unpacks.
 prepare_source() {
-	local wrap=$1 dir=subprojects/$2 file stamp want p patches=()
-	shift 2
-	for p in "$@"; do
-		patches+=($(series "$p"))
-	done
+	local wrap=$1 dir=subprojects/$2 file stamp want p patches=("${@:3}")
 	fetch_tarball "$wrap"
 	file=$(wrap_value "$wrap" source_filename)
 	stamp=$dir/.hotplug_mp-patches
@@ -141,7 +124,7 @@ prepare_source() {
 	if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
 		return 0
 	fi
-	log "unpacking $file as $dir${*:+ with patches/ $*}"
+	log "unpacking $file as $dir${patches[*]:+ with ${#patches[@]} patches}"
 	rm -rf "$dir"
 	mkdir -p "$dir"
 	tar -C "$dir" --strip-components=1 -xf "subprojects/packagecache/$file"

@@ -21,3 +21,19 @@ entry_setup()
 # python3; build_of FLAVOUR: that flavour's build directory
 flavours_py() { /usr/bin/python3 "$top/scripts/lib/flavours.py" "$@"; }
 build_of() { flavours_py get "$1" build; }
+
+# entry_default [--baseline] [setup.sh options]: the set-up of the default
+# flavour of flavours.toml, and with --baseline of its baseline too; sets
+# build (and base), their build directories (relative to the top)
+entry_default()
+{
+	local f b=
+	f=$(flavours_py default)
+	if [ "${1:-}" = --baseline ]; then
+		shift
+		b=$(flavours_py baseline-of "$f")
+		base=$(build_of "$b")
+	fi
+	build=$(build_of "$f")
+	entry_setup "$@" "$f" $b
+}

@@ -2,6 +2,11 @@
 """Reads flavours.toml, the build matrix, for the scripts and for meson.
 
   flavours.py check                     checks the file (exit 1 on a fault)
+  flavours.py default                   the default flavour (meson's, the
+                                        demo's, the soak's, the benchmarks')
+  flavours.py baseline-of FLAVOUR       the baseline of its base: the
+                                        flavour built from source with no
+                                        change but tests
   flavours.py list [TIER]               the flavours, or those of a tier
   flavours.py tiers                     the tiers
   flavours.py closure FLAVOUR...        those flavours and the ones they
@@ -13,6 +18,9 @@
   flavours.py packages FLAVOUR...       the Debian packages those flavours
                                         and their bases need beyond the
                                         common ones
+  flavours.py patches FLAVOUR           the patch files its source carries
+  flavours.py baseline FLAVOUR          exit 0 if it carries no change of
+                                        changes.toml but tests
   flavours.py setup-args FLAVOUR        the `meson setup` arguments
   flavours.py meson FLAVOUR             KEY=VALUE lines for meson.build
 
@@ -26,9 +34,9 @@ TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))
 FILE = os.path.join(TOP, 'flavours.toml')
 
 FLAVOUR_DEFAULTS = {
-    'about': '', 'series': [], 'source': '', 'dpdk': 'subproject',
+    'about': '', 'series': '', 'only': [], 'source': '', 'dpdk': 'subproject',
     'helper': '', 'dpdk_tests': False, 'meson': [], 'cc': '', 'cxx': '',
-    'targets': [], 'expect': '', 'runs': [], 'filter': '', 'env': [],
+    'targets': [], 'runs': [], 'filter': '', 'env': [],
     'packages': [],
 }
 TIER_DEFAULTS = {
@@ -65,6 +73,15 @@ def load():
             raise Fault('tier %s: unknown keys %s' % (name, sorted(unknown)))
         tiers[name] = dict(TIER_DEFAULTS, **raw, name=name)
     check(bases, flavours, tiers)
+    default = data.get('default', '')
+    if default not in flavours:
+        raise Fault('default %r is no flavour' % default)
+    with open(os.path.join(TOP, 'meson_options.txt')) as f:
+        if "option('flavour', type: 'string', value: '%s'," % default \
+                not in f.read():
+            raise Fault('meson_options.txt: the flavour option\'s value '
+                        'is not the default, %s' % default)
+    flavours[default]['default'] = True
     return bases, flavours, tiers
 
 
@@ -114,6 +131,23 @@ def check(bases, flavours, tiers):
                 raise Fault('flavour %s links %s but names another source' % (n, dep))
         elif f['dpdk'] != 'subproject':
             raise Fault('flavour %s: dpdk is subproject, system or flavour:F' % n)
+        if f['dpdk'] == 'system' and (f['series'] or f['only']):
+            raise Fault('flavour %s: Debian\'s DPDK carries no series' % n)
+        if f['series'] or f['only']:
+            import changes
+            data = changes.load_all()
+            folder = data.get('folder', {}).get(f['series'])
+            if folder is None:
+                raise Fault('flavour %s: series %r is no folder of changes.toml'
+                            % (n, f['series']))
+            if folder['base'] != f['base']:
+                raise Fault('flavour %s: series %s is on base %s'
+                            % (n, f['series'], folder['base']))
+            have = changes_of(f, all_of_stack=True)
+            for c in f['only']:
+                if c not in have:
+                    raise Fault('flavour %s: %s is no change of series %s'
+                                % (n, c, f['series']))
         if f['dpdk'] != 'system':
             if not f['source']:
                 raise Fault('flavour %s has no source' % n)
@@ -122,8 +156,9 @@ def check(bases, flavours, tiers):
             if claimed.get(f['source'], f['source']) != f['source']:
                 raise Fault('flavour %s: source %s is the directory of %s.wrap; name it '
                             'otherwise' % (n, f['source'], claimed[f['source']]))
-            s = sources.setdefault(f['source'], (f['base'], f['series'], n))
-            if s[:2] != (f['base'], f['series']):
+            carried = (f['base'], f['series'], sorted(f['only']))
+            s = sources.setdefault(f['source'], carried + (n,))
+            if s[:3] != carried:
                 raise Fault('flavours %s and %s share source %s with other patches'
                             % (s[2], n, f['source']))
     for n, t in tiers.items():
@@ -160,6 +195,57 @@ def closure(flavours, names):
     return out
 
 
+def changes_of(f, all_of_stack=False):
+    """The changes of changes.toml a flavour carries: those of the patch
+    files it applies (its series and the series it is on, or of them the
+    files of the changes `only` names; one file may carry two), or with
+    all_of_stack those of the whole stack; none on Debian's DPDK."""
+    import changes
+    if not f['series']:
+        return set()
+    data = changes.load_all()
+    if all_of_stack:
+        applied = set(changes.patches(data, f['series']))
+    else:
+        applied = set(patches(f))
+    return {name for name, c in data.get('change', {}).items()
+            if any(os.path.join('patches', folder, file) in applied
+                   for folder, file in c.get('files', {}).items())}
+
+
+def patches(f):
+    """The patch files the flavour's source carries, in order."""
+    import changes
+    if not f['series']:
+        return []
+    return changes.patches(changes.load_all(), f['series'],
+                           set(f['only']) or None)
+
+
+def expectations(f):
+    """What must fail on a flavour (changes.expectations())."""
+    import changes
+    return changes.expectations(changes_of(f), runs=f['runs'],
+                                system=f['dpdk'] == 'system')
+
+
+def is_baseline(f):
+    """Whether a flavour carries no change but tests: the bugs are there."""
+    import changes
+    manifest = changes.load()
+    return all(manifest[n].get('kind') == 'test' for n in changes_of(f))
+
+
+def baseline_of(flavours, name):
+    """The baseline of a flavour's base, built from source, or None."""
+    base = flavours[name]['base']
+    for n, f in flavours.items():
+        if f['base'] == base and f['dpdk'] == 'subproject' and \
+                is_baseline(f):
+            return n
+    return None
+
+
 def build_path(f):
     return os.path.join(TOP, f['build'])
 
@@ -194,8 +280,8 @@ def meson_values(flavours, name):
         'base': f['base'],
         'dpdk': mode,
         'source': source,
-        # the tests of a baseline expect its bugs; the others, the series
-        'patched': 'false' if f['expect'] else 'true',
+        # what the tests may count on (has() of tests/integration)
+        'changes': ' '.join(sorted(changes_of(f))),
         'dpdk_tests': 'true' if f['dpdk_tests'] else 'false',
         'testpmd': testpmd,
         'backend': backend,
@@ -222,6 +308,13 @@ def main(argv):
             if args and args[0] not in tiers:
                 raise Fault('no tier %s (tiers: %s)' % (args[0], ' '.join(tiers)))
             show(tiers[args[0]]['flavours'] if args else list(flavours))
+        elif cmd == 'default' and not args:
+            show(next(n for n, f in flavours.items() if f.get('default')))
+        elif cmd == 'baseline-of' and len(args) == 1 and args[0] in flavours:
+            b = baseline_of(flavours, args[0])
+            if b is None:
+                raise Fault('no baseline of base %s' % flavours[args[0]]['base'])
+            show(b)
         elif cmd == 'tiers' and not args:
             show(list(tiers))
         elif cmd == 'closure' and args:
@@ -240,6 +333,10 @@ def main(argv):
                     if p not in want:
                         want.append(p)
             show(want)
+        elif cmd == 'patches' and len(args) == 1 and args[0] in flavours:
+            show(patches(flavours[args[0]]))
+        elif cmd == 'baseline' and len(args) == 1 and args[0] in flavours:
+            return 0 if is_baseline(flavours[args[0]]) else 1
         elif cmd == 'setup-args' and len(args) == 1 and args[0] in flavours:
             show(setup_args(flavours, args[0]))
         elif cmd == 'meson' and len(args) == 1:

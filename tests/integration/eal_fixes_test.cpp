@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Faults in the middle of a multi-process hotplug request, one test group
- * per EAL fix of the series (patches/main/fixes/, backported in
- * patches/22.11/). Each test shows the bug on unpatched DPDK
- * (tests/expected_failures/ names the patch) and passes with the series.
+ * per EAL fix of the series (changes.toml names each). Each test shows the
+ * bug on a baseline (changes.toml's `proves` names the test) and passes
+ * with the series.
  * After every fault, each live process is checked with "list".
  */
 #include <chrono>
@@ -95,8 +95,9 @@ INSTANTIATE_TEST_SUITE_P(Rollback, Rollback,
  * secondaries take a second to probe; the one that gets the request second
  * quits while the first probes, so its socket is gone when the primary
  * comes to it (sendmsg() fails with ENOENT). With the series the request
- * reaches both at once (fix 0006), and the one that quits finishes its
- * part before it exits (fix 0010, PeerLeaves below).
+ * reaches both at once (eal-fix-mp-request-fan-out), and the one that
+ * quits finishes its part before it exits (eal-fix-exit-during-request,
+ * PeerLeaves below).
  */
 class PeerGone : public ::testing::TestWithParam<int> {};
 
@@ -213,8 +214,8 @@ TEST(PeerLeaves, ASecondaryExitingSlowlyDoesNotHoldARequestUp)
  */
 TEST(PeerKilled, AKilledSecondaryIsSkipped)
 {
-	if (stock())
-		GTEST_SKIP() << "racy on stock DPDK (fix 0003)";
+	if (!has("eal-fix-ipc-peer-exit"))
+		GTEST_SKIP() << "racy without eal-fix-ipc-peer-exit";
 	harness::Cluster c(cluster_options(3));
 	c.proc(3).signal(SIGKILL);
 	EXPECT_NE(c.proc(3).wait_exit(std::chrono::seconds(5)), 0);
@@ -305,6 +306,8 @@ TEST_F(TimeoutSlowProbes, TheRequesterIsToldWhatHappened)
 
 TEST_F(TimeoutSlowProbes, ALongerTimeoutLetsThemSucceed)
 {
+	if (!has("eal-hotplug-timeout-setting"))
+		GTEST_SKIP() << "needs eal-hotplug-timeout-setting";
 	harness::Cluster &c = *c_;
 	const std::string &addr = addr_;
 	std::string out = c.run(0, "hotplug-timeout 10000");
@@ -558,7 +561,7 @@ TEST(Concurrent, AWaitingRequestLeavesTheInterruptThreadFree)
 
 /*
  * A device string whose first key is "bus" or "class" without a value
- * (fix 0011, found by the devargs fuzz target): the EAL's parser looked
+ * (eal-fix-layer-key-crash, found by the devargs fuzz target): the EAL's parser looked
  * the bus or class up by a NULL name and the process crashed. Given as
  * --vdev, it must fail the start with an exit status, not a signal.
  */

@@ -14,6 +14,19 @@ env_or(const char *name, const std::string &fallback)
 	return v != nullptr ? v : fallback;
 }
 
+bool
+has(const std::string &change)
+{
+	const char *v = std::getenv("HOTPLUG_MP_CHANGES");
+	if (v == nullptr)
+		return true;
+	std::istringstream names(v);
+	for (std::string n; names >> n;)
+		if (n == change)
+			return true;
+	return false;
+}
+
 std::vector<std::string>
 extra_eal_args()
 {

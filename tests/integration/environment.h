@@ -6,9 +6,8 @@
  *   HOTPLUG_MP_PLUGIN   the command module .so of that build
  *   HOTPLUG_MP_TESTPMD  dpdk-testpmd that can load the module ("" if none)
  *   HOTPLUG_MP_BACKEND  dpdk-testpmd used as vhost-user backend
- *   HOTPLUG_MP_FLAVOUR  "patched" or "stock"
- *   HOTPLUG_MP_TIMEOUT_SETTING "0" if the series has no hotplug timeout
- *                       setting (fixes only, as on 25.11); default "1"
+ *   HOTPLUG_MP_CHANGES  the changes of changes.toml the DPDK under test
+ *                       carries (the flavour's), space-separated
  *   HOTPLUG_MP_BENCH_MODULE the "bench" command module (tools/bench)
  *   HOTPLUG_MP_EAL_ARGS more EAL arguments for every process (optional)
  */
@@ -30,12 +29,11 @@ inline std::string plugin() { return env_or("HOTPLUG_MP_PLUGIN", ""); }
 inline std::string testpmd() { return env_or("HOTPLUG_MP_TESTPMD", ""); }
 inline std::string backend_testpmd() { return env_or("HOTPLUG_MP_BACKEND", testpmd()); }
 inline std::string bench_module() { return env_or("HOTPLUG_MP_BENCH_MODULE", ""); }
-inline bool stock() { return env_or("HOTPLUG_MP_FLAVOUR", "patched") == "stock"; }
-/* Whether rte_dev_hotplug_timeout_set() exists; else the timeout is 5 s. */
-inline bool timeout_setting()
-{
-	return !stock() && env_or("HOTPLUG_MP_TIMEOUT_SETTING", "1") == "1";
-}
+/*
+ * Whether the DPDK under test carries a change of changes.toml, by its name
+ * (HOTPLUG_MP_CHANGES; where that is unset, every change).
+ */
+bool has(const std::string &change);
 
 /*
  * HOTPLUG_MP_EAL_ARGS, split: EAL arguments for every process a test

@@ -29,13 +29,13 @@ contains(const std::string &text, const std::string &part)
 int
 test_timeout_ms()
 {
-	return timeout_setting() ? 1000 : 5000;
+	return has("eal-hotplug-timeout-setting") ? 1000 : 5000;
 }
 
 ::testing::AssertionResult
 use_test_timeout(harness::Cluster &c)
 {
-	if (!timeout_setting())
+	if (!has("eal-hotplug-timeout-setting"))
 		return ::testing::AssertionSuccess();
 	std::string out = c.run(0, "hotplug-timeout " +
 		std::to_string(test_timeout_ms()));

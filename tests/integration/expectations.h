@@ -34,7 +34,7 @@ bool contains(const std::string &text, const std::string &part);
 
 /*
  * The hotplug timeout the tests run with: 1 s where the EAL has the
- * setting (the features series), else the EAL's fixed 5 s.
+ * setting (eal-hotplug-timeout-setting), else the EAL's fixed 5 s.
  */
 int test_timeout_ms();
 /* Sets it, through the primary, where the EAL has the setting. */

@@ -2,7 +2,7 @@
 /*
  * The data path during a detach: a secondary forwards on a port (rx to tx,
  * on its worker lcore) while the primary detaches the port's device. The
- * secondary's hotplug event handler (the features series) stops the
+ * secondary's hotplug event handler (eal-hotplug-handlers) stops the
  * forwarding before the process removes the device; a lock refuses the
  * detach instead. The suite also runs these tests on an AddressSanitizer
  * build.
@@ -55,8 +55,8 @@ class Forward : public ::testing::Test {
 protected:
 	void SetUp() override
 	{
-		if (stock())
-			GTEST_SKIP() << "needs the features series: on stock DPDK the detach "
+		if (!has("eal-hotplug-handlers"))
+			GTEST_SKIP() << "needs eal-hotplug-handlers: without it the detach "
 				"would free the port under the forwarding lcore";
 		harness::ClusterOptions o = cluster_options(1);
 		/* secondary 2: main lcore 1, a worker on lcore 0 */
@@ -150,8 +150,8 @@ namespace {
 
 TEST(ForwardStock, ForwardingWarnsThatTheEalCannotStopIt)
 {
-	if (!stock())
-		GTEST_SKIP() << "for stock DPDK";
+	if (has("eal-hotplug-handlers"))
+		GTEST_SKIP() << "for an EAL without eal-hotplug-handlers";
 	harness::ClusterOptions o = cluster_options(0);
 	o.lcores_of[1] = {"-l", "0-1", "--main-lcore", "1"};
 	harness::Cluster c(o);
@@ -161,7 +161,7 @@ TEST(ForwardStock, ForwardingWarnsThatTheEalCannotStopIt)
 	std::string out = c.run(1, "forward 0");
 	EXPECT_TRUE(contains(out, "forwarding on port 0 (net_null0)")) << out;
 	EXPECT_TRUE(contains(out, "warning: this EAL cannot stop the forwarding "
-		"before a detach (the features series of hotplug_mp adds hotplug handlers)"))
+		"before a detach (hotplug_mp's change eal-hotplug-handlers adds hotplug handlers)"))
 		<< out;
 	EXPECT_TRUE(contains(c.run(1, "forward stop"), "stopped forwarding"));
 	EXPECT_TRUE(contains(c.run(0, "detach net_null0"), "detached device net_null0"));

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What a group of processes leaves once every one of them has exited:
- * nothing, whoever was killed and whoever exits last (features 0007 of
- * patches/main/, 0014 of patches/22.11/). Stock DPDK leaves the primary's
+ * nothing, whoever was killed and whoever exits last (change
+ * eal-cleanup-exited-files). Stock DPDK leaves the primary's
  * configuration and memory list files after every exit, and a killed
  * process's sockets, memseg list copy and hugepages.
  */
@@ -112,8 +112,8 @@ TEST(GroupExit, NothingLeftAfterAKilledPrimary)
 /*
  * The clean-up at exit must not get in the way of processes of the same
  * prefix, or of others, nor remove what is not DPDK's. These pass on stock
- * DPDK, which cleans nothing at exit; the first version of features 0007
- * failed them.
+ * DPDK, which cleans nothing at exit; the first version of
+ * eal-cleanup-exited-files failed them.
  */
 using namespace std::chrono_literals;
 

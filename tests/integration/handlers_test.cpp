@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Hotplug handlers in every process (the features series): a process that
+ * Hotplug handlers in every process (eal-hotplug-handlers): a process that
  * locks a device refuses its detach everywhere, and every process hears of
  * what other processes' requests attached, detached or rolled back. On stock
  * DPDK the commands say the EAL lacks the feature.
@@ -30,8 +30,8 @@ class Lock : public ::testing::TestWithParam<int> {};
 
 TEST_P(Lock, ALockedDeviceIsDetachedNowhere)
 {
-	if (stock())
-		GTEST_SKIP() << "needs the hotplug handlers (features series)";
+	if (!has("eal-detach-refusal"))
+		GTEST_SKIP() << "needs eal-detach-refusal";
 	const int issuer = GetParam(); /* 0 primary, 1 secondary */
 	harness::Cluster c(cluster_options(2));
 	std::string out = c.run(0, "attach net_null0");
@@ -55,8 +55,8 @@ TEST_P(Lock, ALockedDeviceIsDetachedNowhere)
 
 TEST_P(Lock, ThePrimaryCanLockToo)
 {
-	if (stock())
-		GTEST_SKIP() << "needs the hotplug handlers (features series)";
+	if (!has("eal-detach-refusal"))
+		GTEST_SKIP() << "needs eal-detach-refusal";
 	const int issuer = GetParam() == 0 ? 2 : 1;
 	harness::Cluster c(cluster_options(2));
 	ASSERT_TRUE(contains(c.run(1, "attach net_ring0"), "attached device net_ring0"));
@@ -79,8 +79,8 @@ INSTANTIATE_TEST_SUITE_P(Handlers, Lock, ::testing::Values(0, 1),
  */
 TEST(HandlersEvents, OtherProcessesHearOfAttachAndDetach)
 {
-	if (stock())
-		GTEST_SKIP() << "needs the hotplug handlers (features series)";
+	if (!has("eal-hotplug-handlers"))
+		GTEST_SKIP() << "needs eal-hotplug-handlers";
 	harness::Cluster c(cluster_options(2));
 	const std::string by_s1 = "(requested by secondary " + pid_of(c, 1) + ")";
 	const std::string by_p = "(requested by primary " + pid_of(c, 0) + ")";
@@ -113,8 +113,8 @@ TEST(HandlersEvents, OtherProcessesHearOfAttachAndDetach)
 /* The line of an event never comes by itself: it waits for a prompt. */
 TEST(HandlersEvents, AnIdleProcessPrintsNothingUntilItsPrompt)
 {
-	if (stock())
-		GTEST_SKIP() << "needs the hotplug handlers (features series)";
+	if (!has("eal-hotplug-handlers"))
+		GTEST_SKIP() << "needs eal-hotplug-handlers";
 	harness::Cluster c(cluster_options(1));
 	for (int i = 0; i < 5; i++) {
 		ASSERT_TRUE(contains(c.run(0, "attach net_null0"), "attached device"));
@@ -136,8 +136,8 @@ TEST(HandlersEvents, AnIdleProcessPrintsNothingUntilItsPrompt)
 
 TEST(HandlersEvents, ARollbackIsHeardWhereItUndidSomething)
 {
-	if (stock())
-		GTEST_SKIP() << "needs the hotplug handlers (features series)";
+	if (!has("eal-hotplug-handlers"))
+		GTEST_SKIP() << "needs eal-hotplug-handlers";
 	SimulatedPci pci;
 	const std::string addr = pci.add_nic();
 	harness::ClusterOptions o = pci.cluster_options(2);
@@ -171,14 +171,14 @@ TEST(HandlersLock, ALockOfAnUnknownDeviceIsRefused)
 
 TEST(HandlersStock, TheCommandsSayWhatTheEalLacks)
 {
-	if (!stock())
-		GTEST_SKIP() << "for stock DPDK";
+	if (has("eal-hotplug-handlers"))
+		GTEST_SKIP() << "for an EAL without eal-hotplug-handlers";
 	harness::Cluster c(cluster_options(1));
 	ASSERT_TRUE(contains(c.run(0, "attach net_null0"), "attached device net_null0"));
 	for (const char *cmd : {"lock net_null0", "unlock net_null0"}) {
 		std::string out = c.run(1, cmd);
 		EXPECT_TRUE(contains(out, "EOPNOTSUPP (Operation not supported): "
-			"this EAL has no hotplug handlers (the features series of hotplug_mp adds them)"))
+			"this EAL has no hotplug handlers (hotplug_mp's change eal-hotplug-handlers adds them)"))
 			<< cmd << ":\n" << out;
 	}
 	/* and the rest works */

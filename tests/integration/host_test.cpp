@@ -66,7 +66,7 @@ TEST(Host, ScriptWithFailedHostCommandExitsNonZero)
 	EXPECT_TRUE(contains(out, "1 command(s) failed")) << out;
 }
 
-/* Without secondaries too, a repeated attach is an error (fix 0001). */
+/* Without secondaries too, a repeated attach is an error (eal-fail-repeated-attach-eexist). */
 TEST(Host, RepeatedAttachInALonePrimaryFails)
 {
 	std::string out;

@@ -33,11 +33,11 @@ TEST_F(HotplugTurns, ASecondarysRequestGetsItsTurnBetweenTheApplicationsOnes)
 	const std::string looped = pci_.add_nic();
 	const std::string requested = pci_.add_nic();
 
-	/* a short hotplug timeout (the series' setting; stock has 5 s) */
+	/* a short hotplug timeout (eal-hotplug-timeout-setting; else 5 s) */
 	auto script = dir_.path() / "loop.txt";
 	{
 		std::ofstream f(script);
-		if (!stock())
+		if (has("eal-hotplug-timeout-setting"))
 			f << "hotplug-timeout 1000\n";
 		/* it was attached at start */
 		for (int i = 0; i < cycles; i++)

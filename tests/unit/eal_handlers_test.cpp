@@ -128,7 +128,7 @@ TEST_F(EalHandlersTest, ALockedDeviceIsRefusedWithTheLocker)
 
 TEST(EalHandlersTest, NeedsAnEalWithHotplugHandlers)
 {
-	GTEST_SKIP() << "this EAL has no hotplug handlers (the features series)";
+	GTEST_SKIP() << "this EAL has no hotplug handlers (eal-hotplug-handlers)";
 }
 
 #endif

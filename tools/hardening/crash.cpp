@@ -20,7 +20,7 @@
  * secondary must still answer, say that the primary is gone when asked
  * for an attach, and exit cleanly. Once every process has exited, the
  * group must have left no hugepage file and no runtime directory entry
- * (features 0007 of patches/main/: stock DPDK 26.07 leaves both).
+ * (eal-cleanup-exited-files: stock DPDK 26.07 leaves both).
  *
  *   hotplug_mp-crash --host HOST --simnic SO [--trials 200] [--seed N]
  *       [--probe-ms 40] [--timeout-ms 1000] [--kinds attach,detach,...]

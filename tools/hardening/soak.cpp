@@ -20,8 +20,8 @@
  * directory entries too. Any figure above its value after the warm-up at
  * the end fails the run (exit status 1), as do hugepage files or a runtime
  * directory left once the group has exited (stock DPDK 26.07 keeps the
- * primary's config, hugepage_info and fbarray files there; features 0007
- * of patches/main/ removes them). The table of samples is printed and,
+ * primary's config, hugepage_info and fbarray files there; the change
+ * eal-cleanup-exited-files removes them). The table of samples is printed and,
  * with --csv, written.
  */
 #include <cstdio>

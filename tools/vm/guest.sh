@@ -70,7 +70,7 @@ while IFS='=' read -r key value; do
 		cp "$value" "$root/opt/hp/"
 		bins+=("$value")
 		echo "$key=\"/opt/hp/$(basename "$value")\"" >>"$root/opt/hp/test.env" ;;
-	HOTPLUG_MP_FLAVOUR)
+	HOTPLUG_MP_CHANGES)
 		echo "$key=\"$value\"" >>"$root/opt/hp/test.env" ;;
 	esac
 done <"$env_file"

@@ -30,6 +30,10 @@ import tempfile
 import threading
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                '..', '..', 'scripts', 'lib'))
+import gtest_json  # noqa: E402
+
 # The NICs: one of each model, each on its own PCIe root port.
 NICS = [
     {'driver': 'virtio-net-pci', 'id': 'vnet1', 'bus': 'rp1', 'netdev': 'n1',
@@ -264,15 +268,11 @@ def main():
     if a.json:
         with open(a.json, 'w') as f:
             f.write(state['report'])
-    data = json.loads(state['report'])
-    failed = sum(1 for s in data.get('testsuites', []) for t in s.get('testsuite', [])
-                 if t.get('failures'))
-    passed = sum(1 for s in data.get('testsuites', []) for t in s.get('testsuite', [])
-                 if not t.get('failures') and t.get('result') == 'COMPLETED')
+    n = gtest_json.counts(gtest_json.parse(state['report']))
     print('[vm] %d tests in %.0f s, the guest up in %.1f s' %
-          (data.get('tests', 0), took, state['up'] or 0))
-    print('%d passed, %d failed' % (passed, failed))
-    return 0 if failed == 0 else 1
+          (sum(n.values()), took, state['up'] or 0))
+    print('%d passed, %d failed' % (n['passed'], n['failed']))
+    return 0 if n['failed'] == 0 else 1
 
 
 if __name__ == '__main__':
