@@ -50,17 +50,10 @@ cmdline_parse_token_num_t cmd_port_start_id =
 
 } // namespace
 
-Instruction<4> cmd_port_start = {
-	.f = guarded<cmd_port_start_parsed>,
-	.data = nullptr,
-	.help_str = "port start <port>: configure and start a port (primary)",
-	.tokens = {
-		&cmd_port_start_port.hdr,
-		&cmd_port_start_start.hdr,
-		&cmd_port_start_id.hdr,
-		nullptr,
-	},
-};
+constinit Instruction<4> cmd_port_start = instruction(
+	guarded<cmd_port_start_parsed>,
+	"port start <port>: configure and start a port (primary)",
+	&cmd_port_start_port, &cmd_port_start_start, &cmd_port_start_id);
 
 namespace {
 
@@ -93,16 +86,10 @@ cmdline_parse_token_num_t cmd_forward_id =
 
 } // namespace
 
-Instruction<3> cmd_forward = {
-	.f = guarded<cmd_forward_parsed>,
-	.data = nullptr,
-	.help_str = "forward <port>: send what the port receives back out",
-	.tokens = {
-		&cmd_forward_forward.hdr,
-		&cmd_forward_id.hdr,
-		nullptr,
-	},
-};
+constinit Instruction<3> cmd_forward = instruction(
+	guarded<cmd_forward_parsed>,
+	"forward <port>: send what the port receives back out",
+	&cmd_forward_forward, &cmd_forward_id);
 
 namespace {
 
@@ -132,15 +119,9 @@ cmdline_parse_token_string_t cmd_forward_ctl_what =
 
 } // namespace
 
-Instruction<3> cmd_forward_ctl = {
-	.f = guarded<cmd_forward_ctl_parsed>,
-	.data = nullptr,
-	.help_str = "forward stop|status: stop forwarding, or show it",
-	.tokens = {
-		&cmd_forward_ctl_forward.hdr,
-		&cmd_forward_ctl_what.hdr,
-		nullptr,
-	},
-};
+constinit Instruction<3> cmd_forward_ctl = instruction(
+	guarded<cmd_forward_ctl_parsed>,
+	"forward stop|status: stop forwarding, or show it",
+	&cmd_forward_ctl_forward, &cmd_forward_ctl_what);
 
 } // namespace hotplug_mp::host

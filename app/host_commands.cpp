@@ -40,15 +40,9 @@ cmd_quit_parsed(void *, struct cmdline *cl, void *) noexcept
 cmdline_parse_token_string_t cmd_quit_quit =
 	TOKEN_STRING_INITIALIZER(struct cmd_quit_result, quit, "quit");
 
-Instruction<2> cmd_quit = {
-	.f = cmd_quit_parsed,
-	.data = nullptr,
-	.help_str = "quit: exit",
-	.tokens = {
-		&cmd_quit_quit.hdr,
-		nullptr,
-	},
-};
+constinit auto cmd_quit = instruction(
+	cmd_quit_parsed, "quit: exit",
+	&cmd_quit_quit);
 
 /* *** help *** */
 struct cmd_help_result {
@@ -67,48 +61,28 @@ cmd_help_parsed(void *)
 cmdline_parse_token_string_t cmd_help_help =
 	TOKEN_STRING_INITIALIZER(struct cmd_help_result, help, "help");
 
-Instruction<2> cmd_help = {
-	.f = guarded<cmd_help_parsed, Module::command_failed>,
-	.data = nullptr,
-	.help_str = "help: show the commands",
-	.tokens = {
-		&cmd_help_help.hdr,
-		nullptr,
-	},
-};
+constinit auto cmd_help = instruction(
+	guarded<cmd_help_parsed, Module::command_failed>,
+	"help: show the commands",
+	&cmd_help_help);
 
-CommandTable<6> host_cmds = {
-	.next = {},
-	.commands = {
-		{
-			&cmd_port_start,
-			"port start <port>\n"
-			"    Configure the port with one rx and one tx queue, and start it\n"
-			"    (primary).\n",
-		},
-		{
-			&cmd_forward,
-			"forward <port>\n"
-			"    Send what the port receives back out, on a worker lcore.\n",
-		},
-		{
-			&cmd_forward_ctl,
-			"forward stop|status\n"
-			"    Stop forwarding, or show the packets forwarded.\n",
-		},
-		{
-			&cmd_help,
-			"help\n"
-			"    Show this text.\n",
-		},
-		{
-			&cmd_quit,
-			"quit\n"
-			"    Exit.\n",
-		},
-		{ nullptr, nullptr },
-	},
-};
+constinit auto host_cmds = command_table(
+	command(cmd_port_start,
+		"port start <port>\n"
+		"    Configure the port with one rx and one tx queue, and start it\n"
+		"    (primary).\n"),
+	command(cmd_forward,
+		"forward <port>\n"
+		"    Send what the port receives back out, on a worker lcore.\n"),
+	command(cmd_forward_ctl,
+		"forward stop|status\n"
+		"    Stop forwarding, or show the packets forwarded.\n"),
+	command(cmd_help,
+		"help\n"
+		"    Show this text.\n"),
+	command(cmd_quit,
+		"quit\n"
+		"    Exit.\n"));
 
 } // namespace
 

@@ -5,17 +5,19 @@
  * in flexible array members, which C initialises in a static definition and
  * C++ does not: g++ takes it as an extension, clang++ refuses it.
  * Instruction<N> and CommandTable<N> have the same layout with a fixed
- * array (checked below), are constants (ready before any constructor runs:
- * modules register from RTE_INIT) and hand DPDK and the host the C type.
+ * array (checked below), are constants (constinit: ready before any
+ * constructor runs, as modules register from RTE_INIT) and hand DPDK and
+ * the host the C type. Their sizes follow from what they hold:
  *
- *   Instruction<3> cmd_attach = {
- *           .f = ..., .data = nullptr, .help_str = "...",
- *           .tokens = { &cmd_attach_attach.hdr, &cmd_attach_devargs.hdr, nullptr },
- *   };
- *   CommandTable<2> cmds = {
- *           .next = {}, .commands = { { &cmd_attach, "..." }, { nullptr, nullptr } },
- *   };
+ *   constinit auto cmd_attach = instruction(guarded<cmd_attach_parsed>,
+ *           "attach <devargs>: attach a device", &cmd_attach_attach,
+ *           &cmd_attach_devargs);
+ *   constinit auto cmds = command_table(
+ *           command(cmd_attach, "attach <devargs>\n    Attach a device.\n"));
  *   testpmd_add_driver_commands(cmds.get());
+ *
+ * A command has two helps: the line cmdline prints on completion (its
+ * help_str) and the text of testpmd's "help" (its table entry).
  */
 #ifndef HOTPLUG_MP_COMMAND_TABLE_H
 #define HOTPLUG_MP_COMMAND_TABLE_H
@@ -42,11 +44,31 @@ struct Instruction {
 	}
 };
 
+/*
+ * The instruction of handler f, with help (one line, which cmdline prints
+ * on completion) and its tokens (TOKEN_*_INITIALIZER objects), ended by
+ * nullptr.
+ */
+template <class... Token>
+constexpr Instruction<sizeof...(Token) + 1>
+instruction(void (*f)(void *, struct cmdline *, void *), const char *help,
+	Token *...tokens)
+{
+	return {f, nullptr, help, {&tokens->hdr..., nullptr}};
+}
+
 /* one command of a table: ctx is the address of an Instruction<> */
 struct TableEntry {
 	void *ctx;
 	const char *help;
 };
+
+template <size_t N>
+constexpr TableEntry
+command(Instruction<N> &inst, const char *help)
+{
+	return {&inst, help};
+}
 
 /* struct testpmd_driver_commands with N entries, the last one empty */
 template <size_t N>
@@ -59,6 +81,14 @@ struct CommandTable {
 		return reinterpret_cast<struct testpmd_driver_commands *>(this);
 	}
 };
+
+/* the table of these commands, ended by an empty entry */
+template <class... Entry>
+constexpr CommandTable<sizeof...(Entry) + 1>
+command_table(Entry... entries)
+{
+	return {{}, {entries..., TableEntry{nullptr, nullptr}}};
+}
 
 static_assert(offsetof(Instruction<1>, f) == offsetof(cmdline_parse_inst_t, f) &&
 	offsetof(Instruction<1>, data) == offsetof(cmdline_parse_inst_t, data) &&

@@ -81,16 +81,10 @@ cmdline_parse_token_string_t cmd_attach_devargs =
 	TOKEN_STRING_INITIALIZER(struct cmd_attach_result, devargs,
 		TOKEN_STRING_MULTI);
 
-hotplug_mp::Instruction<3> cmd_attach = {
-	.f = guarded<cmd_attach_parsed>,
-	.data = nullptr,
-	.help_str = "attach <devargs>: attach a device in every process",
-	.tokens = {
-		&cmd_attach_attach.hdr,
-		&cmd_attach_devargs.hdr,
-		nullptr,
-	},
-};
+constinit auto cmd_attach = hotplug_mp::instruction(
+	guarded<cmd_attach_parsed>,
+	"attach <devargs>: attach a device in every process",
+	&cmd_attach_attach, &cmd_attach_devargs);
 
 /* *** detach <devargs> *** */
 struct cmd_detach_result {
@@ -112,16 +106,10 @@ cmdline_parse_token_string_t cmd_detach_devargs =
 	TOKEN_STRING_INITIALIZER(struct cmd_detach_result, devargs,
 		TOKEN_STRING_MULTI);
 
-hotplug_mp::Instruction<3> cmd_detach = {
-	.f = guarded<cmd_detach_parsed>,
-	.data = nullptr,
-	.help_str = "detach <devargs>: detach a device from every process",
-	.tokens = {
-		&cmd_detach_detach.hdr,
-		&cmd_detach_devargs.hdr,
-		nullptr,
-	},
-};
+constinit auto cmd_detach = hotplug_mp::instruction(
+	guarded<cmd_detach_parsed>,
+	"detach <devargs>: detach a device from every process",
+	&cmd_detach_detach, &cmd_detach_devargs);
 
 /* *** list *** */
 struct cmd_list_result {
@@ -137,15 +125,10 @@ cmd_list_parsed(void *)
 cmdline_parse_token_string_t cmd_list_list =
 	TOKEN_STRING_INITIALIZER(struct cmd_list_result, list, "list");
 
-hotplug_mp::Instruction<2> cmd_list = {
-	.f = guarded<cmd_list_parsed>,
-	.data = nullptr,
-	.help_str = "list: list the ethernet ports of this process",
-	.tokens = {
-		&cmd_list_list.hdr,
-		nullptr,
-	},
-};
+constinit auto cmd_list = hotplug_mp::instruction(
+	guarded<cmd_list_parsed>,
+	"list: list the ethernet ports of this process",
+	&cmd_list_list);
 
 /* *** lock <device> *** */
 struct cmd_lock_result {
@@ -166,16 +149,10 @@ cmdline_parse_token_string_t cmd_lock_lock =
 cmdline_parse_token_string_t cmd_lock_device =
 	TOKEN_STRING_INITIALIZER(struct cmd_lock_result, device, nullptr);
 
-hotplug_mp::Instruction<3> cmd_lock = {
-	.f = guarded<cmd_lock_parsed>,
-	.data = nullptr,
-	.help_str = "lock <device>: refuse its detach in every process",
-	.tokens = {
-		&cmd_lock_lock.hdr,
-		&cmd_lock_device.hdr,
-		nullptr,
-	},
-};
+constinit auto cmd_lock = hotplug_mp::instruction(
+	guarded<cmd_lock_parsed>,
+	"lock <device>: refuse its detach in every process",
+	&cmd_lock_lock, &cmd_lock_device);
 
 /* *** unlock <device> *** */
 struct cmd_unlock_result {
@@ -196,16 +173,9 @@ cmdline_parse_token_string_t cmd_unlock_unlock =
 cmdline_parse_token_string_t cmd_unlock_device =
 	TOKEN_STRING_INITIALIZER(struct cmd_unlock_result, device, nullptr);
 
-hotplug_mp::Instruction<3> cmd_unlock = {
-	.f = guarded<cmd_unlock_parsed>,
-	.data = nullptr,
-	.help_str = "unlock <device>: allow its detach again",
-	.tokens = {
-		&cmd_unlock_unlock.hdr,
-		&cmd_unlock_device.hdr,
-		nullptr,
-	},
-};
+constinit auto cmd_unlock = hotplug_mp::instruction(
+	guarded<cmd_unlock_parsed>, "unlock <device>: allow its detach again",
+	&cmd_unlock_unlock, &cmd_unlock_device);
 
 /* *** events on|off *** */
 struct cmd_events_result {
@@ -228,16 +198,10 @@ cmdline_parse_token_string_t cmd_events_events =
 cmdline_parse_token_string_t cmd_events_onoff =
 	TOKEN_STRING_INITIALIZER(struct cmd_events_result, onoff, "on#off");
 
-hotplug_mp::Instruction<3> cmd_events = {
-	.f = guarded<cmd_events_parsed>,
-	.data = nullptr,
-	.help_str = "events on|off: print what other processes did here, or not",
-	.tokens = {
-		&cmd_events_events.hdr,
-		&cmd_events_onoff.hdr,
-		nullptr,
-	},
-};
+constinit auto cmd_events = hotplug_mp::instruction(
+	guarded<cmd_events_parsed>,
+	"events on|off: print what other processes did here, or not",
+	&cmd_events_events, &cmd_events_onoff);
 
 /* *** hotplug-timeout *** */
 struct cmd_timeout_show_result {
@@ -257,15 +221,10 @@ cmdline_parse_token_string_t cmd_timeout_show_keyword =
 	TOKEN_STRING_INITIALIZER(struct cmd_timeout_show_result, keyword,
 		"hotplug-timeout");
 
-hotplug_mp::Instruction<2> cmd_timeout_show = {
-	.f = guarded<cmd_timeout_show_parsed>,
-	.data = nullptr,
-	.help_str = "hotplug-timeout: show the group's hotplug timeout",
-	.tokens = {
-		&cmd_timeout_show_keyword.hdr,
-		nullptr,
-	},
-};
+constinit auto cmd_timeout_show = hotplug_mp::instruction(
+	guarded<cmd_timeout_show_parsed>,
+	"hotplug-timeout: show the group's hotplug timeout",
+	&cmd_timeout_show_keyword);
 
 /* *** hotplug-timeout <ms> *** */
 struct cmd_timeout_set_result {
@@ -288,65 +247,38 @@ cmdline_parse_token_string_t cmd_timeout_set_keyword =
 cmdline_parse_token_num_t cmd_timeout_set_ms =
 	TOKEN_NUM_INITIALIZER(struct cmd_timeout_set_result, ms, RTE_UINT32);
 
-hotplug_mp::Instruction<3> cmd_timeout_set = {
-	.f = guarded<cmd_timeout_set_parsed>,
-	.data = nullptr,
-	.help_str = "hotplug-timeout <ms>: set the group's hotplug timeout",
-	.tokens = {
-		&cmd_timeout_set_keyword.hdr,
-		&cmd_timeout_set_ms.hdr,
-		nullptr,
-	},
-};
+constinit auto cmd_timeout_set = hotplug_mp::instruction(
+	guarded<cmd_timeout_set_parsed>,
+	"hotplug-timeout <ms>: set the group's hotplug timeout",
+	&cmd_timeout_set_keyword, &cmd_timeout_set_ms);
 
-hotplug_mp::CommandTable<9> hotplug_cmds = {
-	.next = {},
-	.commands = {
-		{
-			&cmd_attach,
-			"attach <devargs>\n"
-			"    Attach a device in every process (primary and secondaries).\n",
-		},
-		{
-			&cmd_detach,
-			"detach <devargs>\n"
-			"    Detach a device from every process.\n",
-		},
-		{
-			&cmd_list,
-			"list\n"
-			"    List the ethernet ports of this process: \"<port>\\t<name>\".\n",
-		},
-		{
-			&cmd_lock,
-			"lock <device>\n"
-			"    Refuse the detach of the device, from any process, while this\n"
-			"    process uses it.\n",
-		},
-		{
-			&cmd_unlock,
-			"unlock <device>\n"
-			"    Allow its detach again.\n",
-		},
-		{
-			&cmd_events,
-			"events on|off\n"
-			"    Print, or not, what other processes' requests did here\n"
-			"    (default on).\n",
-		},
-		{
-			&cmd_timeout_show,
-			"hotplug-timeout\n"
-			"    Show how long an attach or detach may take in every process.\n",
-		},
-		{
-			&cmd_timeout_set,
-			"hotplug-timeout <ms>\n"
-			"    Set it, from the primary, for requests from every process.\n",
-		},
-		{ nullptr, nullptr },
-	},
-};
+constinit auto hotplug_cmds = hotplug_mp::command_table(
+	hotplug_mp::command(cmd_attach,
+		"attach <devargs>\n"
+		"    Attach a device in every process (primary and secondaries).\n"),
+	hotplug_mp::command(cmd_detach,
+		"detach <devargs>\n"
+		"    Detach a device from every process.\n"),
+	hotplug_mp::command(cmd_list,
+		"list\n"
+		"    List the ethernet ports of this process: \"<port>\\t<name>\".\n"),
+	hotplug_mp::command(cmd_lock,
+		"lock <device>\n"
+		"    Refuse the detach of the device, from any process, while this\n"
+		"    process uses it.\n"),
+	hotplug_mp::command(cmd_unlock,
+		"unlock <device>\n"
+		"    Allow its detach again.\n"),
+	hotplug_mp::command(cmd_events,
+		"events on|off\n"
+		"    Print, or not, what other processes' requests did here\n"
+		"    (default on).\n"),
+	hotplug_mp::command(cmd_timeout_show,
+		"hotplug-timeout\n"
+		"    Show how long an attach or detach may take in every process.\n"),
+	hotplug_mp::command(cmd_timeout_set,
+		"hotplug-timeout <ms>\n"
+		"    Set it, from the primary, for requests from every process.\n"));
 
 } // namespace
 

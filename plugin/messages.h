@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* The words the commands print. Pure functions: unit tested without an EAL. */
+/*
+ * The lines the commands print, from what the hotplug interface returned
+ * (a failure's cause in words comes with it, from reasons.h). Pure
+ * functions: unit tested without an EAL.
+ */
 #ifndef HOTPLUG_MP_MESSAGES_H
 #define HOTPLUG_MP_MESSAGES_H
 

@@ -28,23 +28,13 @@ cmd_hello_parsed(void *, struct cmdline *, void *) noexcept
 cmdline_parse_token_string_t cmd_hello_hello =
 	TOKEN_STRING_INITIALIZER(struct cmd_hello_result, hello, "sample_hello");
 
-hotplug_mp::Instruction<2> cmd_hello = {
-	.f = cmd_hello_parsed,
-	.data = nullptr,
-	.help_str = "sample_hello: say hello",
-	.tokens = {
-		&cmd_hello_hello.hdr,
-		nullptr,
-	},
-};
+constinit auto cmd_hello = hotplug_mp::instruction(
+	cmd_hello_parsed, "sample_hello: say hello",
+	&cmd_hello_hello);
 
-hotplug_mp::CommandTable<2> sample_cmds = {
-	.next = {},
-	.commands = {
-		{&cmd_hello, "sample_hello\n    Say hello.\n"},
-		{nullptr, nullptr},
-	},
-};
+constinit auto sample_cmds = hotplug_mp::command_table(
+	hotplug_mp::command(cmd_hello,
+		"sample_hello\n    Say hello.\n"));
 
 } // namespace
 

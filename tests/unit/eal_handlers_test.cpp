@@ -3,7 +3,10 @@
  * What the module registers with the EAL, and when: the event handler for
  * its lifetime, the detach check while it holds a lock. The two EAL calls
  * are wrapped at link time; before a test records them they go to the EAL.
+ * The refusal a detach met is wrapped too: there is none.
  */
+#include <cerrno>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -40,6 +43,13 @@ int __real_rte_dev_hotplug_handler_register(const struct rte_dev_hotplug_ops *op
 	void *arg);
 int __real_rte_dev_hotplug_handler_unregister(const struct rte_dev_hotplug_ops *ops,
 	void *arg);
+
+/* no process refused a detach: the unit tests' EAL has no group */
+int
+__wrap_rte_dev_hotplug_refusal(int *, char *, size_t)
+{
+	return -ENOENT;
+}
 
 int
 __wrap_rte_dev_hotplug_handler_register(const struct rte_dev_hotplug_ops *ops,

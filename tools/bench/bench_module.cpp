@@ -151,46 +151,25 @@ failed(const char *what) noexcept
 	std::fflush(stdout);
 }
 
-hotplug_mp::Instruction<4> cmd_bench = {
-	.f = hotplug_mp::guarded<cmd_bench_parsed, failed>,
-	.data = nullptr,
-	.help_str = "bench <cycles> <devargs>: time attach and detach",
-	.tokens = {
-		&cmd_bench_bench.hdr,
-		&cmd_bench_cycles.hdr,
-		&cmd_bench_devargs.hdr,
-		nullptr,
-	},
-};
+constinit auto cmd_bench = hotplug_mp::instruction(
+	hotplug_mp::guarded<cmd_bench_parsed, failed>,
+	"bench <cycles> <devargs>: time attach and detach",
+	&cmd_bench_bench, &cmd_bench_cycles, &cmd_bench_devargs);
 
-hotplug_mp::Instruction<2> cmd_memstats = {
-	.f = hotplug_mp::guarded<cmd_memstats_parsed, failed>,
-	.data = nullptr,
-	.help_str = "memstats: EAL heap bytes in use and memzones",
-	.tokens = {
-		&cmd_memstats_memstats.hdr,
-		nullptr,
-	},
-};
+constinit auto cmd_memstats = hotplug_mp::instruction(
+	hotplug_mp::guarded<cmd_memstats_parsed, failed>,
+	"memstats: EAL heap bytes in use and memzones",
+	&cmd_memstats_memstats);
 
-hotplug_mp::CommandTable<3> bench_cmds = {
-	.next = {},
-	.commands = {
-		{
-			&cmd_bench,
-			"bench <cycles> <devargs>\n"
-			"    Attach and detach the device <cycles> times from this process;\n"
-			"    print the median and 99th percentile latency of each.\n",
-		},
-		{
-			&cmd_memstats,
-			"memstats\n"
-			"    Print the bytes in use in the EAL heaps and the number\n"
-			"    of memzones.\n",
-		},
-		{ nullptr, nullptr },
-	},
-};
+constinit auto bench_cmds = hotplug_mp::command_table(
+	hotplug_mp::command(cmd_bench,
+		"bench <cycles> <devargs>\n"
+		"    Attach and detach the device <cycles> times from this process;\n"
+		"    print the median and 99th percentile latency of each.\n"),
+	hotplug_mp::command(cmd_memstats,
+		"memstats\n"
+		"    Print the bytes in use in the EAL heaps and the number\n"
+		"    of memzones.\n"));
 
 } // namespace
 
