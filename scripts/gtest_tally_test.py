@@ -120,7 +120,7 @@ class Derived(unittest.TestCase):
             'feature-c': {'proves': ['C.*', 'Emulated/V.*']},
             'test-d': {},
         },
-        'timing': [{'tests': 'Emulated*/U.*', 'why': 'racy',
+        'timing': [{'tests': ['Emulated*/U.*'], 'why': 'racy',
                     'without': ['fix-a', 'fix-b']}],
     }
 

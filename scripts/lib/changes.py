@@ -121,9 +121,10 @@ def expectations(carried, data=None, runs=None, system=False):
     out = [(pat, ', '.join(names), False, system)
            for pat, names in sorted(must.items())]
     for t in data.get('timing', []):
-        if not set(t['without']) <= set(carried) and runnable(t['tests']) \
-                and t['tests'] not in must:
-            out.append((t['tests'], t['why'], True, system))
+        if set(t['without']) <= set(carried):
+            continue
+        out += [(pat, t['why'], True, system) for pat in t['tests']
+                if runnable(pat) and pat not in must]
     return out
 
 
@@ -186,7 +187,8 @@ def faults(changes, timing=(), folders=None):
         out += folder_faults(changes, folders)
     for i, t in enumerate(timing):
         where = f'timing {i + 1}'
-        out += pattern_faults(where, t.get('tests'))
+        for pat in t.get('tests', []) or [None]:
+            out += pattern_faults(where, pat)
         if not t.get('why'):
             out.append(f'{where}: no why')
         for n in t.get('without', []) or ['']:
