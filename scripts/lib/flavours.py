@@ -30,6 +30,8 @@ import os
 import sys
 import tomllib
 
+import changes  # beside this file: the manifest of patches/
+
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 FILE = os.path.join(TOP, 'flavours.toml')
 
@@ -134,7 +136,6 @@ def check(bases, flavours, tiers):
         if f['dpdk'] == 'system' and (f['series'] or f['only']):
             raise Fault('flavour %s: Debian\'s DPDK carries no series' % n)
         if f['series'] or f['only']:
-            import changes
             data = changes.load_all()
             folder = data.get('folder', {}).get(f['series'])
             if folder is None:
@@ -200,7 +201,6 @@ def changes_of(f, all_of_stack=False):
     files it applies (its series and the series it is on, or of them the
     files of the changes `only` names; one file may carry two), or with
     all_of_stack those of the whole stack; none on Debian's DPDK."""
-    import changes
     if not f['series']:
         return set()
     data = changes.load_all()
@@ -215,7 +215,6 @@ def changes_of(f, all_of_stack=False):
 
 def patches(f):
     """The patch files the flavour's source carries, in order."""
-    import changes
     if not f['series']:
         return []
     return changes.patches(changes.load_all(), f['series'],
@@ -224,14 +223,12 @@ def patches(f):
 
 def expectations(f):
     """What must fail on a flavour (changes.expectations())."""
-    import changes
     return changes.expectations(changes_of(f), runs=f['runs'],
                                 system=f['dpdk'] == 'system')
 
 
 def is_baseline(f):
     """Whether a flavour carries no change but tests: the bugs are there."""
-    import changes
     manifest = changes.load()
     return all(manifest[n].get('kind') == 'test' for n in changes_of(f))
 
