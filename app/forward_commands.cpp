@@ -7,9 +7,11 @@
 #include <cmdline_parse_num.h>
 #include <cmdline_parse_string.h>
 
+#include "command_table.h"
 #include "forwarding.h"
 #include "guarded.h"
 #include "module.h"
+#include "testpmd_abi.h"
 
 namespace hotplug_mp::host {
 namespace {
@@ -48,14 +50,11 @@ cmdline_parse_token_string_t cmd_port_start_start =
 cmdline_parse_token_num_t cmd_port_start_id =
 	TOKEN_NUM_INITIALIZER(struct cmd_port_start_result, port_id, RTE_UINT16);
 
-} // namespace
-
-constinit Instruction<4> cmd_port_start = instruction(
-	guarded<cmd_port_start_parsed>,
-	"port start <port>: configure and start a port (primary)",
-	&cmd_port_start_port, &cmd_port_start_start, &cmd_port_start_id);
-
-namespace {
+constinit auto cmd_port_start = command<"port start <port>",
+	"Configure the port with one rx and one tx queue, and start it "
+	"(primary).">(
+	guarded<cmd_port_start_parsed>, &cmd_port_start_port,
+	&cmd_port_start_start, &cmd_port_start_id);
 
 /* *** forward <port> *** */
 struct cmd_forward_result {
@@ -84,14 +83,9 @@ cmdline_parse_token_string_t cmd_forward_forward =
 cmdline_parse_token_num_t cmd_forward_id =
 	TOKEN_NUM_INITIALIZER(struct cmd_forward_result, port_id, RTE_UINT16);
 
-} // namespace
-
-constinit Instruction<3> cmd_forward = instruction(
-	guarded<cmd_forward_parsed>,
-	"forward <port>: send what the port receives back out",
-	&cmd_forward_forward, &cmd_forward_id);
-
-namespace {
+constinit auto cmd_forward = command<"forward <port>",
+	"Send what the port receives back out, on a worker lcore.">(
+	guarded<cmd_forward_parsed>, &cmd_forward_forward, &cmd_forward_id);
 
 /* *** forward stop|status *** */
 struct cmd_forward_ctl_result {
@@ -117,11 +111,22 @@ cmdline_parse_token_string_t cmd_forward_ctl_forward =
 cmdline_parse_token_string_t cmd_forward_ctl_what =
 	TOKEN_STRING_INITIALIZER(struct cmd_forward_ctl_result, what, "stop#status");
 
+constinit auto cmd_forward_ctl = command<"forward stop|status",
+	"Stop forwarding, or show the packets forwarded.">(
+	guarded<cmd_forward_ctl_parsed>, &cmd_forward_ctl_forward,
+	&cmd_forward_ctl_what);
+
+constinit auto forward_cmds = command_table(
+	entry(cmd_port_start),
+	entry(cmd_forward),
+	entry(cmd_forward_ctl));
+
 } // namespace
 
-constinit Instruction<3> cmd_forward_ctl = instruction(
-	guarded<cmd_forward_ctl_parsed>,
-	"forward stop|status: stop forwarding, or show it",
-	&cmd_forward_ctl_forward, &cmd_forward_ctl_what);
+void
+register_forward_commands()
+{
+	testpmd_add_driver_commands(forward_cmds.get());
+}
 
 } // namespace hotplug_mp::host

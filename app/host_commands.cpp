@@ -40,8 +40,7 @@ cmd_quit_parsed(void *, struct cmdline *cl, void *) noexcept
 cmdline_parse_token_string_t cmd_quit_quit =
 	TOKEN_STRING_INITIALIZER(struct cmd_quit_result, quit, "quit");
 
-constinit auto cmd_quit = instruction(
-	cmd_quit_parsed, "quit: exit",
+constinit auto cmd_quit = command<"quit", "Exit.">(cmd_quit_parsed,
 	&cmd_quit_quit);
 
 /* *** help *** */
@@ -61,34 +60,19 @@ cmd_help_parsed(void *)
 cmdline_parse_token_string_t cmd_help_help =
 	TOKEN_STRING_INITIALIZER(struct cmd_help_result, help, "help");
 
-constinit auto cmd_help = instruction(
-	guarded<cmd_help_parsed, Module::command_failed>,
-	"help: show the commands",
-	&cmd_help_help);
+constinit auto cmd_help = command<"help", "Show this text.">(
+	guarded<cmd_help_parsed, Module::command_failed>, &cmd_help_help);
 
 constinit auto host_cmds = command_table(
-	command(cmd_port_start,
-		"port start <port>\n"
-		"    Configure the port with one rx and one tx queue, and start it\n"
-		"    (primary).\n"),
-	command(cmd_forward,
-		"forward <port>\n"
-		"    Send what the port receives back out, on a worker lcore.\n"),
-	command(cmd_forward_ctl,
-		"forward stop|status\n"
-		"    Stop forwarding, or show the packets forwarded.\n"),
-	command(cmd_help,
-		"help\n"
-		"    Show this text.\n"),
-	command(cmd_quit,
-		"quit\n"
-		"    Exit.\n"));
+	entry(cmd_help),
+	entry(cmd_quit));
 
 } // namespace
 
 void
 register_host_commands()
 {
+	register_forward_commands();
 	testpmd_add_driver_commands(host_cmds.get());
 }
 

@@ -7,22 +7,25 @@
  * Instruction<N> and CommandTable<N> have the same layout with a fixed
  * array (checked below), are constants (constinit: ready before any
  * constructor runs, as modules register from RTE_INIT) and hand DPDK and
- * the host the C type. Their sizes follow from what they hold:
+ * the host the C type. Their sizes follow from what they hold, and a
+ * command's help is written once, as its usage and what it does:
  *
- *   constinit auto cmd_attach = instruction(guarded<cmd_attach_parsed>,
- *           "attach <devargs>: attach a device", &cmd_attach_attach,
- *           &cmd_attach_devargs);
- *   constinit auto cmds = command_table(
- *           command(cmd_attach, "attach <devargs>\n    Attach a device.\n"));
+ *   constinit auto cmd_attach = command<"attach <devargs>",
+ *           "Attach a device in every process.">(guarded<cmd_attach_parsed>,
+ *           &cmd_attach_attach, &cmd_attach_devargs);
+ *   constinit auto cmds = command_table(entry(cmd_attach));
  *   testpmd_add_driver_commands(cmds.get());
  *
- * A command has two helps: the line cmdline prints on completion (its
- * help_str) and the text of testpmd's "help" (its table entry).
+ * From it come the two helps DPDK asks for: the line cmdline prints on
+ * completion (the instruction's help_str, "usage: what") and the text of
+ * testpmd's "help" (the table entry: the usage, then what it does,
+ * indented and wrapped).
  */
 #ifndef HOTPLUG_MP_COMMAND_TABLE_H
 #define HOTPLUG_MP_COMMAND_TABLE_H
 
 #include <cstddef>
+#include <string_view>
 
 #include <cmdline_parse.h>
 
@@ -44,17 +47,135 @@ struct Instruction {
 	}
 };
 
+/* a string literal as a template argument */
+template <size_t N>
+struct Literal {
+	char s[N];
+
+	constexpr Literal(const char (&str)[N])
+	{
+		for (size_t i = 0; i < N; i++)
+			s[i] = str[i];
+	}
+
+	constexpr std::string_view view() const
+	{
+		return {s, N - 1};
+	}
+};
+
+namespace help {
+
+/* testpmd's help: what a command does starts this far in, ends by this column */
+constexpr size_t indent = 4;
+constexpr size_t width = 72;
+
 /*
- * The instruction of handler f, with help (one line, which cmdline prints
- * on completion) and its tokens (TOKEN_*_INITIALIZER objects), ended by
- * nullptr.
+ * Writes "usage: what" to out (when not nullptr), returns its length, the
+ * terminating NUL left out.
  */
-template <class... Token>
-constexpr Instruction<sizeof...(Token) + 1>
-instruction(void (*f)(void *, struct cmdline *, void *), const char *help,
-	Token *...tokens)
+constexpr size_t
+line(std::string_view usage, std::string_view what, char *out)
 {
-	return {f, nullptr, help, {&tokens->hdr..., nullptr}};
+	size_t n = 0;
+
+	for (std::string_view part : {usage, std::string_view(": "), what})
+		for (char c : part) {
+			if (out != nullptr)
+				out[n] = c;
+			n++;
+		}
+	return n;
+}
+
+/*
+ * Writes "usage\n" and then what, its words wrapped into lines of at most
+ * width columns that start with indent spaces, each ended by a newline, to
+ * out (when not nullptr); returns its length, the NUL left out.
+ */
+constexpr size_t
+text(std::string_view usage, std::string_view what, char *out)
+{
+	size_t n = 0;
+	auto put = [&](char c) {
+		if (out != nullptr)
+			out[n] = c;
+		n++;
+	};
+	size_t column = 0;
+
+	for (char c : usage)
+		put(c);
+	put('\n');
+	while (!what.empty()) {
+		size_t word = what.find(' ');
+		if (word == std::string_view::npos)
+			word = what.size();
+		if (column > indent && column + 1 + word > width) {
+			put('\n');
+			column = 0;
+		}
+		if (column == 0)
+			for (; column < indent; column++)
+				put(' ');
+		else {
+			put(' ');
+			column++;
+		}
+		for (size_t i = 0; i < word; i++)
+			put(what[i]);
+		column += word;
+		what.remove_prefix(word);
+		while (!what.empty() && what.front() == ' ')
+			what.remove_prefix(1);
+	}
+	put('\n');
+	return n;
+}
+
+/* the characters one of the functions above writes, NUL-terminated */
+template <size_t N>
+struct Text {
+	char s[N + 1] = {};
+};
+
+template <Literal Usage, Literal What>
+struct Of {
+	static constexpr auto one_line = [] {
+		Text<line(Usage.view(), What.view(), nullptr)> t;
+		line(Usage.view(), What.view(), t.s);
+		return t;
+	}();
+	static constexpr auto table_text = [] {
+		Text<text(Usage.view(), What.view(), nullptr)> t;
+		text(Usage.view(), What.view(), t.s);
+		return t;
+	}();
+};
+
+} // namespace help
+
+/* an instruction whose helps are those of Help (a help::Of<>) */
+template <size_t N, class Help>
+struct Command {
+	Instruction<N> inst;
+
+	cmdline_parse_inst_t *get()
+	{
+		return inst.get();
+	}
+};
+
+/*
+ * The command Usage ("attach <devargs>") that does What (one or more
+ * sentences): handler f of its tokens (TOKEN_*_INITIALIZER objects).
+ */
+template <Literal Usage, Literal What, class... Token>
+constexpr Command<sizeof...(Token) + 1, help::Of<Usage, What>>
+command(void (*f)(void *, struct cmdline *, void *), Token *...tokens)
+{
+	return {{f, nullptr, help::Of<Usage, What>::one_line.s,
+		{&tokens->hdr..., nullptr}}};
 }
 
 /* one command of a table: ctx is the address of an Instruction<> */
@@ -63,11 +184,11 @@ struct TableEntry {
 	const char *help;
 };
 
-template <size_t N>
+template <size_t N, class Help>
 constexpr TableEntry
-command(Instruction<N> &inst, const char *help)
+entry(Command<N, Help> &cmd)
 {
-	return {&inst, help};
+	return {&cmd.inst, Help::table_text.s};
 }
 
 /* struct testpmd_driver_commands with N entries, the last one empty */

@@ -2,7 +2,8 @@
 /*
  * The hotplug commands, in the shape of testpmd's driver command modules:
  * per command one result struct, one handler and its tokens beside it, and
- * one table at the end that registers them with their help text.
+ * one table at the end that registers them. Each command's help is
+ * written once, where the command is (command_table.h derives the rest).
  *
  * Results go through the module's console to stdout, not cmdline_printf():
  * under testpmd's --cmdline-file the cmdline's output fd is -1 and
@@ -81,10 +82,9 @@ cmdline_parse_token_string_t cmd_attach_devargs =
 	TOKEN_STRING_INITIALIZER(struct cmd_attach_result, devargs,
 		TOKEN_STRING_MULTI);
 
-constinit auto cmd_attach = hotplug_mp::instruction(
-	guarded<cmd_attach_parsed>,
-	"attach <devargs>: attach a device in every process",
-	&cmd_attach_attach, &cmd_attach_devargs);
+constinit auto cmd_attach = hotplug_mp::command<"attach <devargs>",
+	"Attach a device in every process (primary and secondaries).">(
+	guarded<cmd_attach_parsed>, &cmd_attach_attach, &cmd_attach_devargs);
 
 /* *** detach <devargs> *** */
 struct cmd_detach_result {
@@ -106,10 +106,9 @@ cmdline_parse_token_string_t cmd_detach_devargs =
 	TOKEN_STRING_INITIALIZER(struct cmd_detach_result, devargs,
 		TOKEN_STRING_MULTI);
 
-constinit auto cmd_detach = hotplug_mp::instruction(
-	guarded<cmd_detach_parsed>,
-	"detach <devargs>: detach a device from every process",
-	&cmd_detach_detach, &cmd_detach_devargs);
+constinit auto cmd_detach = hotplug_mp::command<"detach <devargs>",
+	"Detach a device from every process.">(
+	guarded<cmd_detach_parsed>, &cmd_detach_detach, &cmd_detach_devargs);
 
 /* *** list *** */
 struct cmd_list_result {
@@ -125,10 +124,9 @@ cmd_list_parsed(void *)
 cmdline_parse_token_string_t cmd_list_list =
 	TOKEN_STRING_INITIALIZER(struct cmd_list_result, list, "list");
 
-constinit auto cmd_list = hotplug_mp::instruction(
-	guarded<cmd_list_parsed>,
-	"list: list the ethernet ports of this process",
-	&cmd_list_list);
+constinit auto cmd_list = hotplug_mp::command<"list",
+	"List the ethernet ports of this process: \"<port>\\t<name>\".">(
+	guarded<cmd_list_parsed>, &cmd_list_list);
 
 /* *** lock <device> *** */
 struct cmd_lock_result {
@@ -149,10 +147,10 @@ cmdline_parse_token_string_t cmd_lock_lock =
 cmdline_parse_token_string_t cmd_lock_device =
 	TOKEN_STRING_INITIALIZER(struct cmd_lock_result, device, nullptr);
 
-constinit auto cmd_lock = hotplug_mp::instruction(
-	guarded<cmd_lock_parsed>,
-	"lock <device>: refuse its detach in every process",
-	&cmd_lock_lock, &cmd_lock_device);
+constinit auto cmd_lock = hotplug_mp::command<"lock <device>",
+	"Refuse the detach of the device, from any process, "
+	"while this process uses it.">(
+	guarded<cmd_lock_parsed>, &cmd_lock_lock, &cmd_lock_device);
 
 /* *** unlock <device> *** */
 struct cmd_unlock_result {
@@ -173,9 +171,9 @@ cmdline_parse_token_string_t cmd_unlock_unlock =
 cmdline_parse_token_string_t cmd_unlock_device =
 	TOKEN_STRING_INITIALIZER(struct cmd_unlock_result, device, nullptr);
 
-constinit auto cmd_unlock = hotplug_mp::instruction(
-	guarded<cmd_unlock_parsed>, "unlock <device>: allow its detach again",
-	&cmd_unlock_unlock, &cmd_unlock_device);
+constinit auto cmd_unlock = hotplug_mp::command<"unlock <device>",
+	"Allow its detach again.">(
+	guarded<cmd_unlock_parsed>, &cmd_unlock_unlock, &cmd_unlock_device);
 
 /* *** events on|off *** */
 struct cmd_events_result {
@@ -198,10 +196,9 @@ cmdline_parse_token_string_t cmd_events_events =
 cmdline_parse_token_string_t cmd_events_onoff =
 	TOKEN_STRING_INITIALIZER(struct cmd_events_result, onoff, "on#off");
 
-constinit auto cmd_events = hotplug_mp::instruction(
-	guarded<cmd_events_parsed>,
-	"events on|off: print what other processes did here, or not",
-	&cmd_events_events, &cmd_events_onoff);
+constinit auto cmd_events = hotplug_mp::command<"events on|off",
+	"Print, or not, what other processes' requests did here (default on).">(
+	guarded<cmd_events_parsed>, &cmd_events_events, &cmd_events_onoff);
 
 /* *** hotplug-timeout *** */
 struct cmd_timeout_show_result {
@@ -221,10 +218,9 @@ cmdline_parse_token_string_t cmd_timeout_show_keyword =
 	TOKEN_STRING_INITIALIZER(struct cmd_timeout_show_result, keyword,
 		"hotplug-timeout");
 
-constinit auto cmd_timeout_show = hotplug_mp::instruction(
-	guarded<cmd_timeout_show_parsed>,
-	"hotplug-timeout: show the group's hotplug timeout",
-	&cmd_timeout_show_keyword);
+constinit auto cmd_timeout_show = hotplug_mp::command<"hotplug-timeout",
+	"Show how long an attach or detach may take in every process.">(
+	guarded<cmd_timeout_show_parsed>, &cmd_timeout_show_keyword);
 
 /* *** hotplug-timeout <ms> *** */
 struct cmd_timeout_set_result {
@@ -247,38 +243,20 @@ cmdline_parse_token_string_t cmd_timeout_set_keyword =
 cmdline_parse_token_num_t cmd_timeout_set_ms =
 	TOKEN_NUM_INITIALIZER(struct cmd_timeout_set_result, ms, RTE_UINT32);
 
-constinit auto cmd_timeout_set = hotplug_mp::instruction(
-	guarded<cmd_timeout_set_parsed>,
-	"hotplug-timeout <ms>: set the group's hotplug timeout",
-	&cmd_timeout_set_keyword, &cmd_timeout_set_ms);
+constinit auto cmd_timeout_set = hotplug_mp::command<"hotplug-timeout <ms>",
+	"Set it, from the primary, for requests from every process.">(
+	guarded<cmd_timeout_set_parsed>, &cmd_timeout_set_keyword,
+	&cmd_timeout_set_ms);
 
 constinit auto hotplug_cmds = hotplug_mp::command_table(
-	hotplug_mp::command(cmd_attach,
-		"attach <devargs>\n"
-		"    Attach a device in every process (primary and secondaries).\n"),
-	hotplug_mp::command(cmd_detach,
-		"detach <devargs>\n"
-		"    Detach a device from every process.\n"),
-	hotplug_mp::command(cmd_list,
-		"list\n"
-		"    List the ethernet ports of this process: \"<port>\\t<name>\".\n"),
-	hotplug_mp::command(cmd_lock,
-		"lock <device>\n"
-		"    Refuse the detach of the device, from any process, while this\n"
-		"    process uses it.\n"),
-	hotplug_mp::command(cmd_unlock,
-		"unlock <device>\n"
-		"    Allow its detach again.\n"),
-	hotplug_mp::command(cmd_events,
-		"events on|off\n"
-		"    Print, or not, what other processes' requests did here\n"
-		"    (default on).\n"),
-	hotplug_mp::command(cmd_timeout_show,
-		"hotplug-timeout\n"
-		"    Show how long an attach or detach may take in every process.\n"),
-	hotplug_mp::command(cmd_timeout_set,
-		"hotplug-timeout <ms>\n"
-		"    Set it, from the primary, for requests from every process.\n"));
+	hotplug_mp::entry(cmd_attach),
+	hotplug_mp::entry(cmd_detach),
+	hotplug_mp::entry(cmd_list),
+	hotplug_mp::entry(cmd_lock),
+	hotplug_mp::entry(cmd_unlock),
+	hotplug_mp::entry(cmd_events),
+	hotplug_mp::entry(cmd_timeout_show),
+	hotplug_mp::entry(cmd_timeout_set));
 
 } // namespace
 

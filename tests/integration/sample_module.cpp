@@ -28,13 +28,11 @@ cmd_hello_parsed(void *, struct cmdline *, void *) noexcept
 cmdline_parse_token_string_t cmd_hello_hello =
 	TOKEN_STRING_INITIALIZER(struct cmd_hello_result, hello, "sample_hello");
 
-constinit auto cmd_hello = hotplug_mp::instruction(
-	cmd_hello_parsed, "sample_hello: say hello",
-	&cmd_hello_hello);
+constinit auto cmd_hello = hotplug_mp::command<"sample_hello", "Say hello.">(
+	cmd_hello_parsed, &cmd_hello_hello);
 
 constinit auto sample_cmds = hotplug_mp::command_table(
-	hotplug_mp::command(cmd_hello,
-		"sample_hello\n    Say hello.\n"));
+	hotplug_mp::entry(cmd_hello));
 
 } // namespace
 

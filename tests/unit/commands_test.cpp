@@ -95,6 +95,39 @@ TEST_F(Commands, RegisteredThroughTheTestpmdAbi)
 	EXPECT_THAT(help[7], ::testing::StartsWith("hotplug-timeout <ms>"));
 }
 
+/* the words of text, one space apart: its wrapping left out */
+static std::string
+words(const std::string &text)
+{
+	std::string out;
+
+	for (char c : text) {
+		if (c == '\n' || c == ' ') {
+			if (!out.empty() && out.back() != ' ')
+				out += ' ';
+			continue;
+		}
+		out += c;
+	}
+	if (!out.empty() && out.back() == ' ')
+		out.pop_back();
+	return out;
+}
+
+TEST_F(Commands, CompletionAndHelpSayTheSame)
+{
+	for (unsigned int i = 0; registered->commands[i].ctx != nullptr; i++) {
+		std::string line = registered->commands[i].ctx->help_str;
+		std::string text = registered->commands[i].help;
+		std::string usage = text.substr(0, text.find('\n'));
+
+		ASSERT_EQ(line.compare(0, usage.size() + 2, usage + ": "), 0) << line;
+		EXPECT_EQ(usage + " " + words(line.substr(usage.size() + 2)),
+			words(text)) << line;
+		EXPECT_EQ(line.find('\n'), std::string::npos) << line;
+	}
+}
+
 TEST_F(Commands, AttachProbesTheDevargsAsTyped)
 {
 	parses_as("net_af_packet0,iface=veth0", "net_af_packet0");

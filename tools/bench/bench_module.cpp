@@ -151,25 +151,20 @@ failed(const char *what) noexcept
 	std::fflush(stdout);
 }
 
-constinit auto cmd_bench = hotplug_mp::instruction(
+constinit auto cmd_bench = hotplug_mp::command<"bench <cycles> <devargs>",
+	"Attach and detach the device <cycles> times from this process; print "
+	"the median and 99th percentile latency of each.">(
 	hotplug_mp::guarded<cmd_bench_parsed, failed>,
-	"bench <cycles> <devargs>: time attach and detach",
 	&cmd_bench_bench, &cmd_bench_cycles, &cmd_bench_devargs);
 
-constinit auto cmd_memstats = hotplug_mp::instruction(
+constinit auto cmd_memstats = hotplug_mp::command<"memstats",
+	"Print the bytes in use in the EAL heaps and the number of memzones.">(
 	hotplug_mp::guarded<cmd_memstats_parsed, failed>,
-	"memstats: EAL heap bytes in use and memzones",
 	&cmd_memstats_memstats);
 
 constinit auto bench_cmds = hotplug_mp::command_table(
-	hotplug_mp::command(cmd_bench,
-		"bench <cycles> <devargs>\n"
-		"    Attach and detach the device <cycles> times from this process;\n"
-		"    print the median and 99th percentile latency of each.\n"),
-	hotplug_mp::command(cmd_memstats,
-		"memstats\n"
-		"    Print the bytes in use in the EAL heaps and the number\n"
-		"    of memzones.\n"));
+	hotplug_mp::entry(cmd_bench),
+	hotplug_mp::entry(cmd_memstats));
 
 } // namespace
 
