@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# net_null latency, stock and patched, under each placement of the
+# net_null latency, the default flavour and its baseline (flavours.toml),
+# under each placement of the
 # processes' threads on the CPUs (see doc/benchmark.rst, "Where the threads
 # run"). Writes doc/bench_placement.csv and prints, per placement, the
 # figures that issue 6's targets name.
@@ -10,15 +11,14 @@ set -euo pipefail
 . "$(dirname "$0")/lib/entry.sh"
 # the default flavour against its baseline (flavours.toml)
 entry_default --baseline
-patched=$build
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # one CSV: the header of the first run, the rows of all
 header=1
 for p in float split housekeeping one-cpu; do
-	$patched/tools/bench/hotplug_mp-bench \
-		--stock "$top/$base/app/dpdk-hotplug_mp" \
-		--patched "$top/$patched/app/dpdk-hotplug_mp" \
+	$build/tools/bench/hotplug_mp-bench \
+		--baseline "$baseline=$top/$base/app/dpdk-hotplug_mp" \
+		--flavour "$flavour=$top/$build/app/dpdk-hotplug_mp" \
 		--devices net_null --secondaries 1,8 --placement "$p" \
 		--csv "$tmp/run.csv" "$@" >/dev/null
 	tail -n +$((header ? 1 : 2)) "$tmp/run.csv" >>"$tmp/all.csv"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""From a hotplug_mp-bench CSV with --events on,off: per build, issuer, N
+"""From a hotplug_mp-bench CSV with --events on,off: per flavour, issuer, N
 and output (read or unread), the attach+detach cycle with event lines on
 against off.
 
@@ -17,13 +17,13 @@ def main(src):
         if key not in keys:
             keys.append(key)
         cycle[key + (r['events'],)] = float(r['cycle_median_us'])
-    print('%-8s %-9s %3s %-7s %11s %11s %7s' % (
-        'build', 'from', 'N', 'output', 'events on', 'events off', 'on/off'))
+    print('%-10s %-9s %3s %-7s %11s %11s %7s' % (
+        'flavour', 'from', 'N', 'output', 'events on', 'events off', 'on/off'))
     for key in keys:
         on, off = cycle.get(key + ('on',)), cycle.get(key + ('off',))
         if on is None or off is None:
             continue
-        print('%-8s %-9s %3d %-7s %9.1f us %8.1f us %6.2fx' % (
+        print('%-10s %-9s %3d %-7s %9.1f us %8.1f us %6.2fx' % (
             key + (on, off, on / off)))
     return 0
 

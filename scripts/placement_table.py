@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Per placement, the net_null figures issue 6's targets name: the cycle at
-N=8 stock against patched, and patched N=8 against patched N=1.
+N=8 of the baseline against the flavour's, and the flavour's N=8 against its
+N=1. The CSV has the baseline's rows first.
 
     scripts/placement_table.py bench_placement.csv
 """
@@ -11,20 +12,22 @@ import sys
 def main(src):
     cycle = {}
     order = []
-    for r in csv.DictReader(open(src)):
+    rows = list(csv.DictReader(open(src)))
+    baseline, flavour = list(dict.fromkeys(r['flavour'] for r in rows))
+    for r in rows:
         if r['placement'] not in order:
             order.append(r['placement'])
         key = (r['placement'], r['flavour'], r['issuer'], int(r['secondaries']))
         cycle[key] = float(r['cycle_median_us'])
     print('%-13s %-9s %9s %9s %8s %10s %10s %8s' % (
-        'placement', 'from', 'stock N8', 'patch N8', 'ratio',
-        'patch N1', 'patch N8', 'N8/N1'))
+        'placement', 'from', 'base N8', 'N8', 'ratio', 'N1', 'N8', 'N8/N1'))
+    print('(base: %s; the others: %s)' % (baseline, flavour))
     for p in order:
         for issuer in ('primary', 'secondary'):
             try:
-                s8 = cycle[(p, 'stock', issuer, 8)]
-                p8 = cycle[(p, 'patched', issuer, 8)]
-                p1 = cycle[(p, 'patched', issuer, 1)]
+                s8 = cycle[(p, baseline, issuer, 8)]
+                p8 = cycle[(p, flavour, issuer, 8)]
+                p1 = cycle[(p, flavour, issuer, 1)]
             except KeyError:
                 continue
             print('%-13s %-9s %9.1f %9.1f %7.2fx %10.1f %10.1f %8.2f' % (

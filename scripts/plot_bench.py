@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Plot hotplug_mp-bench CSV: attach+detach cycle latency against the number
-of secondaries, stock and patched, one panel per device (row) and issuer (column).
+of secondaries, for each flavour of the CSV (the baseline first, dashed), one
+panel per device (row) and issuer (column).
 
     scripts/plot_bench.py bench.csv bench.png
 """
@@ -14,6 +15,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 def main(src, dst):
     rows = list(csv.DictReader(open(src)))
+    flavours = list(dict.fromkeys(r['flavour'] for r in rows))
     devices = sorted({r['device'] for r in rows})
     issuers = ['primary', 'secondary']
     fig, axes = plt.subplots(len(devices), len(issuers),
@@ -22,7 +24,7 @@ def main(src, dst):
     panels = [(axes[i][j], d, s) for i, d in enumerate(devices)
               for j, s in enumerate(issuers)]
     for ax, device, issuer in panels:
-        for flavour, style in (('stock', 'o--'), ('patched', 's-')):
+        for flavour, style in zip(flavours, ('o--', 's-', '^-.')):
             pts = sorted((int(r['secondaries']), float(r['cycle_median_us']),
                           float(r['cycle_p99_us'])) for r in rows
                          if r['device'] == device and r['issuer'] == issuer

@@ -24,16 +24,17 @@ build_of() { flavours_py get "$1" build; }
 
 # entry_default [--baseline] [setup.sh options]: the set-up of the default
 # flavour of flavours.toml, and with --baseline of its baseline too; sets
-# build (and base), their build directories (relative to the top)
+# flavour (and baseline), their names, and build (and base), their build
+# directories (relative to the top)
 entry_default()
 {
-	local f b=
-	f=$(flavours_py default)
+	flavour=$(flavours_py default)
+	baseline=
 	if [ "${1:-}" = --baseline ]; then
 		shift
-		b=$(flavours_py baseline-of "$f")
-		base=$(build_of "$b")
+		baseline=$(flavours_py baseline-of "$flavour")
+		base=$(build_of "$baseline")
 	fi
-	build=$(build_of "$f")
-	entry_setup "$@" "$f" $b
+	build=$(build_of "$flavour")
+	entry_setup "$@" "$flavour" $baseline
 }

@@ -1,20 +1,24 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * hotplug_mp-bench: attach+detach latency of the stock and the patched
- * build, side by side in one run, for N secondaries, from the primary and
+ * hotplug_mp-bench: attach+detach latency of a flavour (flavours.toml) and
+ * of its baseline, side by side in one run, for N secondaries, from the primary and
  * from a secondary, with net_null and with a simulated NIC whose probe
  * takes a few ms in every process. Each figure is timed inside the issuing
  * process ("bench" host command), over many cycles.
  *
- *   hotplug_mp-bench --stock HOST --patched HOST
- *       [--simnic-stock SO --simnic-patched SO] [--cycles N]
+ *   hotplug_mp-bench [--baseline NAME=HOST] --flavour NAME=HOST
+ *       [--simnic NAME=SO...] [--cycles N]
  *       [--secondaries 0,1,2,4,8] [--probe-delay-ms 5] [--rounds 5]
  *       [--from primary|secondary] [--devices net_null,...] [--csv FILE]
  *       [--placement float|split|housekeeping|one-cpu]
  *       [--events on,off] [--output read,unread]
  *
  * Every figure is the median over the rounds of one run's figure; the
- * runs of stock and patched, and of each configuration, alternate. A
+ * runs of the baseline and the flavour, and of each configuration,
+ * alternate. The CSV's "flavour" column holds the names given, the
+ * baseline's rows first. Without a baseline the flavour runs alone, and
+ * nothing is compared. With a --simnic for each, the simulated NIC is
+ * measured too. A
  * configuration is whether the processes print event lines (on, the
  * default, or off) and whether anybody reads the output of the processes
  * other than the one timing (read, the default, or unread: their
@@ -106,6 +110,7 @@ struct Config {
 };
 
 struct Options {
+	std::string baseline, flavour; /* their names */
 	std::map<std::string, std::string> host;   /* flavour -> host */
 	std::vector<Config> configs = {Config{}};
 	std::map<std::string, std::string> simnic; /* flavour -> .so */
@@ -226,10 +231,18 @@ parse(int argc, char **argv)
 	std::vector<std::string> events = {"on"}, outputs = {"read"};
 	for (int i = 1; i + 1 < argc; i += 2) {
 		std::string k = argv[i], v = argv[i + 1];
-		if (k == "--stock" || k == "--patched")
-			o.host[k.substr(2)] = v;
-		else if (k == "--simnic-stock" || k == "--simnic-patched")
-			o.simnic[k.substr(9)] = v;
+		if (k == "--baseline" || k == "--flavour" || k == "--simnic") {
+			size_t eq = v.find('=');
+			if (eq == 0 || eq == std::string::npos || eq + 1 == v.size())
+				throw std::invalid_argument(k + " NAME=PATH, not " + v);
+			std::string name = v.substr(0, eq);
+			if (k == "--simnic") {
+				o.simnic[name] = v.substr(eq + 1);
+				continue;
+			}
+			(k == "--baseline" ? o.baseline : o.flavour) = name;
+			o.host[name] = v.substr(eq + 1);
+		}
 		else if (k == "--cycles")
 			o.cycles = std::stoi(v);
 		else if (k == "--rounds")
@@ -262,8 +275,13 @@ parse(int argc, char **argv)
 		else
 			throw std::invalid_argument("unknown option " + k);
 	}
-	if (o.host.size() != 2)
-		throw std::invalid_argument("give --stock HOST and --patched HOST");
+	if (o.flavour.empty() || o.host.size() != (o.baseline.empty() ? 1 : 2))
+		throw std::invalid_argument("give --flavour NAME=HOST, and "
+			"--baseline NAME=HOST of another name to compare");
+	for (const auto &[name, so] : o.simnic)
+		if (!o.host.contains(name))
+			throw std::invalid_argument("--simnic " + name + ": neither "
+				"the baseline nor the flavour");
 	o.configs.clear();
 	for (const std::string &e : events)
 		for (const std::string &out : outputs) {
@@ -318,6 +336,36 @@ copy_bench_module(const std::string &host, const std::string &flavour,
 		dir.path() / (flavour + "_bench_cmds.so"));
 }
 
+/* The cycle of the baseline against the flavour's, figure by figure. */
+void
+print_comparison(const Options &o, const std::vector<Row> &rows,
+	const std::vector<std::string> &devices)
+{
+	std::printf("\nattach+detach cycle, median us (%d cycles, median "
+		"of %d rounds, placement %s)\n", o.cycles, o.rounds,
+		o.placement.name.c_str());
+	std::printf("%-20s %-9s %3s %-6s %-6s %10s %10s %8s\n", "device",
+		"from", "N", "events", "output", o.baseline.c_str(),
+		o.flavour.c_str(), "ratio");
+	for (const std::string &device : devices)
+		for (const char *issuer : {"primary", "secondary"})
+			for (int n : o.secondaries)
+				for (const Config &cfg : o.configs) {
+					const Row *s = find(rows, o.baseline, device,
+						issuer, n, cfg);
+					const Row *p = find(rows, o.flavour, device,
+						issuer, n, cfg);
+					if (s == nullptr || p == nullptr)
+						continue;
+					std::printf("%-20s %-9s %3d %-6s %-6s %10.1f "
+						"%10.1f %7.2fx\n", device.c_str(), issuer,
+						n, cfg.events_name().c_str(),
+						cfg.output_name().c_str(), s->cycle_median,
+						p->cycle_median,
+						s->cycle_median / p->cycle_median);
+				}
+}
+
 } // namespace
 
 int
@@ -329,7 +377,7 @@ main(int argc, char **argv)
 		for (const auto &[flavour, host] : o.host)
 			copy_bench_module(host, flavour, dir);
 		std::vector<std::string> devices = {"net_null", one_session};
-		if (o.simnic.size() == 2) {
+		if (o.simnic.size() == o.host.size()) {
 			auto tree = hotplug_mp::pcisim::Tree::create(dir.path() / "sysfs");
 			tree.add({.addr = "0000:81:00.0"});
 			for (const auto &[flavour, so] : o.simnic)
@@ -343,6 +391,9 @@ main(int argc, char **argv)
 			});
 
 		std::vector<Row> rows;
+		std::vector<std::string> both = {o.flavour};
+		if (!o.baseline.empty())
+			both.insert(both.begin(), o.baseline);
 		for (const std::string &device : devices)
 			for (int n : o.secondaries)
 				for (int issuer : o.issuers) {
@@ -352,16 +403,18 @@ main(int argc, char **argv)
 					if (device == one_session && n == 0)
 						continue;
 					/*
-					 * Stock and patched back to back, round after
-					 * round: both meet the same conditions.
+					 * The baseline and the flavour back to back,
+					 * round after round: both meet the same
+					 * conditions.
 					 */
 					std::map<std::string, std::vector<Row>> runs;
-					auto key = [](const char *flavour, const Config &c) {
-						return std::string(flavour) + " events " +
+					auto key = [](const std::string &flavour,
+							const Config &c) {
+						return flavour + " events " +
 							c.events_name() + ", " + c.output_name();
 					};
 					for (int round = 0; round < o.rounds; round++)
-						for (const char *flavour : {"stock", "patched"})
+						for (const std::string &flavour : both)
 							for (const Config &cfg : o.configs) {
 								auto r = measure(o, flavour, device, n,
 									issuer, cfg, dir);
@@ -369,13 +422,13 @@ main(int argc, char **argv)
 									return 1;
 								runs[key(flavour, cfg)].push_back(*r);
 							}
-					for (const char *flavour : {"stock", "patched"})
+					for (const std::string &flavour : both)
 						for (const Config &cfg : o.configs) {
 							const Row r = combine(runs[key(flavour, cfg)]);
-							std::printf("%-8s %-20s from %-9s N=%d events "
+							std::printf("%-10s %-20s from %-9s N=%d events "
 								"%-3s %-6s: attach %8.1f us, detach "
 								"%8.1f us, cycle %8.1f us (medians; "
-								"cycle p99 %8.1f us)\n", flavour,
+								"cycle p99 %8.1f us)\n", flavour.c_str(),
 								device.c_str(), r.issuer.c_str(), n,
 								cfg.events_name().c_str(),
 								cfg.output_name().c_str(),
@@ -399,28 +452,8 @@ main(int argc, char **argv)
 				<< r.config.events_name() << ','
 				<< r.config.output_name() << '\n';
 
-		std::printf("\nattach+detach cycle, median us (%d cycles, median "
-			"of %d rounds, placement %s)\n", o.cycles, o.rounds,
-			o.placement.name.c_str());
-		std::printf("%-20s %-9s %3s %-6s %-6s %10s %10s %8s\n", "device",
-			"from", "N", "events", "output", "stock", "patched", "ratio");
-		for (const std::string &device : devices)
-			for (const char *issuer : {"primary", "secondary"})
-				for (int n : o.secondaries)
-					for (const Config &cfg : o.configs) {
-						const Row *s = find(rows, "stock", device,
-							issuer, n, cfg);
-						const Row *p = find(rows, "patched", device,
-							issuer, n, cfg);
-						if (s == nullptr || p == nullptr)
-							continue;
-						std::printf("%-20s %-9s %3d %-6s %-6s %10.1f "
-							"%10.1f %7.2fx\n", device.c_str(), issuer,
-							n, cfg.events_name().c_str(),
-							cfg.output_name().c_str(), s->cycle_median,
-							p->cycle_median,
-							s->cycle_median / p->cycle_median);
-					}
+		if (!o.baseline.empty())
+			print_comparison(o, rows, devices);
 		std::printf("\nCSV: %s\n", o.csv.c_str());
 		return 0;
 	} catch (const std::exception &e) {
