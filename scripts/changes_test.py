@@ -125,6 +125,25 @@ class Check(unittest.TestCase):
             self.assertEqual(rc, 1, bad)
             self.assertIn(fault, out)
 
+    def test_bases(self):
+        """A change's bases are bases of the folders, and each folder
+        carrying it is a series of one of them."""
+        files = ['main/stable/0001-eal-fix-one.patch',
+                 '25.11/0001-eal-fix-one.patch']
+        ok = GOOD.replace('about = "one fix"',
+                          'about = "one fix"\nbases = ["26.07", "25.11"]')
+        self.assertEqual(run(self.tree(ok, files), 'check')[0], 0)
+        for bad, fault in (
+                (ok.replace('"26.07", "25.11"]', '"26.07"]'),
+                 'eal-fix-one: in 25.11, a series of a base its bases '
+                 'leave out'),
+                (ok.replace('"26.07", "25.11"]', '"26.07", "24.11"]'),
+                 "eal-fix-one: bases ['26.07', '24.11'] are not bases of "
+                 'the folders (25.11, 26.07)')):
+            rc, out = run(self.tree(bad, files), 'check')
+            self.assertEqual(rc, 1, bad)
+            self.assertIn(fault, out)
+
     def test_of_and_files(self):
         top = self.tree(GOOD, ['main/stable/0001-eal-fix-one.patch',
                                '25.11/0001-eal-fix-one.patch'])

@@ -153,6 +153,17 @@ class Derived(unittest.TestCase):
             [e[0] for e in self.derive([], runs=['integration', 'vm'])],
             ['A.one', 'Both.t', 'C.*', 'Emulated/V.*', 'Emulated*/U.*'])
 
+    def test_a_change_of_other_bases_is_not_lacking(self):
+        data = {'change': dict(self.DATA['change'],
+                               **{'fix-e': {'proves': ['E.t'],
+                                            'bases': ['26.07']}})}
+        import changes
+        self.assertIn(('E.t', 'fix-e', False, False),
+                      changes.expectations(set(), data, base='26.07'))
+        self.assertNotIn('E.t', [e[0] for e in changes.expectations(
+            set(), data, base='25.11')])
+        self.assertIn('E.t', [e[0] for e in changes.expectations(set(), data)])
+
     def test_debians_dpdk_may_skip_them(self):
         import changes
         self.assertTrue(all(e[3] for e in self.derive([], system=True)))

@@ -99,15 +99,25 @@ def patches(data, folder, only=None):
 SUITE_RUNS = (('DpdkFastTests', 'dpdk-fast-tests'), ('Emulated', 'vm'))
 
 
-def expectations(carried, data=None, runs=None, system=False):
+def applies(change, base):
+    """Whether a change's bug (or what it changes) is in DPDK base; with
+    no base, in any."""
+    return base is None or base in change.get('bases', [base])
+
+
+def expectations(carried, data=None, runs=None, system=False, base=None):
     """[(pattern, why, may_pass, may_skip)] of a flavour carrying the
     changes named in carried: the tests proving a change it lacks must
     fail (why: those changes), then those whose outcome is timing's unless
-    it carries every change of a timing entry. With runs (the flavour's),
-    the proofs of runs it lacks are left out; on Debian's DPDK (system)
-    a proof may be skipped (no testpmd there loads the module)."""
+    it carries every change of a timing entry. A change whose `bases`
+    leave out the flavour's base is not lacking there: its bug is not in
+    that code. With runs (the flavour's), the proofs of runs it lacks are
+    left out; on Debian's DPDK (system) a proof may be skipped (no
+    testpmd there loads the module)."""
     data = data or load_all()
     changes = data.get('change', {})
+    carried = set(carried) | {n for n, c in changes.items()
+                              if not applies(c, base)}
 
     def runnable(pat):
         return runs is None or all(
@@ -206,6 +216,17 @@ def faults(changes, timing=(), folders=None):
         files = c.get('files', {})
         if not files:
             out.append(f'{name}: no files')
+        bases = c.get('bases')
+        if bases is not None and folders is not None:
+            known = {v.get('base') for v in folders.values()}
+            if not isinstance(bases, list) or not bases or \
+                    set(bases) - known:
+                out.append(f'{name}: bases {bases!r} are not bases of '
+                           f'the folders ({", ".join(sorted(known))})')
+            for folder in files:
+                if folders.get(folder, {}).get('base') not in bases:
+                    out.append(f'{name}: in {folder}, a series of a base '
+                               f'its bases leave out')
         for folder, file in files.items():
             if not os.path.isfile(os.path.join(TOP, 'patches', folder, file)):
                 out.append(f'{name}: patches/{folder}/{file} does not exist')

@@ -224,7 +224,8 @@ def patches(f):
 def expectations(f):
     """What must fail on a flavour (changes.expectations())."""
     return changes.expectations(changes_of(f), runs=f['runs'],
-                                system=f['dpdk'] == 'system')
+                                system=f['dpdk'] == 'system',
+                                base=f['base'])
 
 
 def is_baseline(f):
