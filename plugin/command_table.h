@@ -66,7 +66,7 @@ struct Literal {
 
 namespace help {
 
-/* testpmd's help: what a command does starts this far in, ends by this column */
+/* testpmd's help: what a command does, indented so, wrapped at width */
 constexpr size_t indent = 4;
 constexpr size_t width = 72;
 
@@ -91,7 +91,8 @@ line(std::string_view usage, std::string_view what, char *out)
 /*
  * Writes "usage\n" and then what, its words wrapped into lines of at most
  * width columns that start with indent spaces, each ended by a newline, to
- * out (when not nullptr); returns its length, the NUL left out.
+ * out (when not nullptr); returns its length, the NUL left out. A word
+ * longer than a line has one to itself, and overflows it.
  */
 constexpr size_t
 text(std::string_view usage, std::string_view what, char *out)
@@ -107,6 +108,8 @@ text(std::string_view usage, std::string_view what, char *out)
 	for (char c : usage)
 		put(c);
 	put('\n');
+	while (!what.empty() && what.front() == ' ')
+		what.remove_prefix(1);
 	while (!what.empty()) {
 		size_t word = what.find(' ');
 		if (word == std::string_view::npos)
@@ -139,8 +142,24 @@ struct Text {
 	char s[N + 1] = {};
 };
 
+/* one line of printable characters, no tab, starting with a word */
+constexpr bool
+one_line_of_words(std::string_view s)
+{
+	if (s.empty() || s.front() == ' ')
+		return false;
+	for (char c : s)
+		if (static_cast<unsigned char>(c) < ' ' || c == 0x7f)
+			return false;
+	return true;
+}
+
 template <Literal Usage, Literal What>
 struct Of {
+	static_assert(one_line_of_words(Usage.view()) &&
+		one_line_of_words(What.view()),
+		"a command's usage and help are each one line of words");
+
 	static constexpr auto one_line = [] {
 		Text<line(Usage.view(), What.view(), nullptr)> t;
 		line(Usage.view(), What.view(), t.s);

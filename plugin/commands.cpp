@@ -172,7 +172,7 @@ cmdline_parse_token_string_t cmd_unlock_device =
 	TOKEN_STRING_INITIALIZER(struct cmd_unlock_result, device, nullptr);
 
 constinit auto cmd_unlock = hotplug_mp::command<"unlock <device>",
-	"Allow its detach again.">(
+	"Allow the detach of the device again.">(
 	guarded<cmd_unlock_parsed>, &cmd_unlock_unlock, &cmd_unlock_device);
 
 /* *** events on|off *** */
@@ -244,7 +244,8 @@ cmdline_parse_token_num_t cmd_timeout_set_ms =
 	TOKEN_NUM_INITIALIZER(struct cmd_timeout_set_result, ms, RTE_UINT32);
 
 constinit auto cmd_timeout_set = hotplug_mp::command<"hotplug-timeout <ms>",
-	"Set it, from the primary, for requests from every process.">(
+	"Set the hotplug timeout, from the primary, for requests from every "
+	"process.">(
 	guarded<cmd_timeout_set_parsed>, &cmd_timeout_set_keyword,
 	&cmd_timeout_set_ms);
 

@@ -67,13 +67,44 @@ TEST(CommandHelp, LongTextWrapsAtWordsWithinTheWidth)
 		EXPECT_LE(line.size(), help::width) << line;
 }
 
+TEST(CommandHelp, ALineMayEndAtTheWidthNotBeyond)
+{
+	/* 4 + 66 + 2 columns: " h" ends at 72; " hh" would not */
+	std::string words66 = "aaaaaaaaa bbbbbbbbb ccccccccc ddddddddd "
+		"eeeeeeeee fffffffff gggggg";
+	std::string at72 = table_text<"u", "aaaaaaaaa bbbbbbbbb ccccccccc "
+		"ddddddddd eeeeeeeee fffffffff gggggg h">();
+	std::string at73 = table_text<"u", "aaaaaaaaa bbbbbbbbb ccccccccc "
+		"ddddddddd eeeeeeeee fffffffff gggggg hh">();
+
+	ASSERT_EQ(words66.size(), 66u);
+	EXPECT_EQ(at72, "u\n    " + words66 + " h\n");
+	EXPECT_EQ(at73, "u\n    " + words66 + "\n    hh\n");
+}
+
+TEST(CommandHelp, SpacesBetweenAndAroundWordsAreOne)
+{
+	EXPECT_EQ((table_text<"u", "a  b   ">()), "u\n    a b\n");
+}
+
 TEST(CommandHelp, AWordLongerThanALineStandsAlone)
 {
 	std::string word(90, 'x');
-	std::string text = table_text<"x",
-		"a xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx b">();
+	std::string text = table_text<"x", "a "
+		"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+		"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx b">();
 
 	EXPECT_EQ(text, "x\n    a\n    " + word + "\n    b\n");
+}
+
+TEST(CommandHelp, OnlyOneLineOfWordsIsAHelp)
+{
+	EXPECT_TRUE(help::one_line_of_words("list"));
+	EXPECT_TRUE(help::one_line_of_words("a b, c."));
+	EXPECT_FALSE(help::one_line_of_words(""));
+	EXPECT_FALSE(help::one_line_of_words(" list"));
+	EXPECT_FALSE(help::one_line_of_words("a\nb"));
+	EXPECT_FALSE(help::one_line_of_words("a\tb"));
 }
 
 TEST(CommandHelp, CommandCarriesBothHelpsAndItsTokens)

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include <cmdline.h>
+#include <cmdline_parse_string.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -117,10 +118,16 @@ words(const std::string &text)
 TEST_F(Commands, CompletionAndHelpSayTheSame)
 {
 	for (unsigned int i = 0; registered->commands[i].ctx != nullptr; i++) {
-		std::string line = registered->commands[i].ctx->help_str;
+		cmdline_parse_inst_t *inst = registered->commands[i].ctx;
+		std::string line = inst->help_str;
 		std::string text = registered->commands[i].help;
 		std::string usage = text.substr(0, text.find('\n'));
+		auto *keyword = reinterpret_cast<cmdline_parse_token_string_t *>(
+			inst->tokens[0]);
 
+		/* the usage starts with the command's keyword */
+		EXPECT_EQ(usage.substr(0, usage.find(' ')),
+			keyword->string_data.str) << usage;
 		ASSERT_EQ(line.compare(0, usage.size() + 2, usage + ": "), 0) << line;
 		EXPECT_EQ(usage + " " + words(line.substr(usage.size() + 2)),
 			words(text)) << line;

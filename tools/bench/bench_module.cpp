@@ -152,8 +152,7 @@ failed(const char *what) noexcept
 }
 
 constinit auto cmd_bench = hotplug_mp::command<"bench <cycles> <devargs>",
-	"Attach and detach the device <cycles> times from this process; print "
-	"the median and 99th percentile latency of each.">(
+	"Attach and detach the device <cycles> times; print their latencies.">(
 	hotplug_mp::guarded<cmd_bench_parsed, failed>,
 	&cmd_bench_bench, &cmd_bench_cycles, &cmd_bench_devargs);
 
