@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Set-up (as scripts/setup.sh), then the hotplug latency benchmark: the
-# default flavour and its baseline (flavours.toml) side by side, N = 0, 1, 2, 4, 8 secondaries, from the
-# primary and from a secondary, net_null and a simulated NIC with a 5 ms
-# probe in every process. Writes doc/bench.csv and doc/bench.png.
+# default flavour and its baseline (flavours.toml) side by side, N = 0, 1,
+# 2, 4, 8 secondaries, from the primary and from a secondary, net_null and
+# a simulated NIC with a 5 ms probe in every process. Writes doc/bench.csv
+# and doc/bench.png.
 #
 #   scripts/bench.sh [--no-setup] [--cycles N]      default 200 cycles per figure
 set -euo pipefail

@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # net_null latency, the default flavour and its baseline (flavours.toml),
-# under each placement of the
-# processes' threads on the CPUs (see doc/benchmark.rst, "Where the threads
-# run"). Writes doc/bench_placement.csv and prints, per placement, the
+# under each placement of the processes' threads on the CPUs (see
+# doc/benchmark.rst, "Where the threads run"). Writes doc/bench_placement.csv and prints, per placement, the
 # figures that issue 6's targets name.
 #
 #   scripts/bench_placement.sh [--no-setup] [--cycles N] [--rounds N]

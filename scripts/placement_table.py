@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Per placement, the net_null figures issue 6's targets name: the cycle at
 N=8 of the baseline against the flavour's, and the flavour's N=8 against its
-N=1. The CSV has the baseline's rows first.
+N=1. In the CSV, each figure's baseline row comes first.
 
     scripts/placement_table.py bench_placement.csv
 """
@@ -13,15 +13,19 @@ def main(src):
     cycle = {}
     order = []
     rows = list(csv.DictReader(open(src)))
-    baseline, flavour = list(dict.fromkeys(r['flavour'] for r in rows))
+    names = list(dict.fromkeys(r['flavour'] for r in rows))
+    if len(names) != 2:
+        sys.exit('%s: a baseline and a flavour, not %s' % (src, names))
+    baseline, flavour = names
     for r in rows:
         if r['placement'] not in order:
             order.append(r['placement'])
         key = (r['placement'], r['flavour'], r['issuer'], int(r['secondaries']))
         cycle[key] = float(r['cycle_median_us'])
     print('%-13s %-9s %9s %9s %8s %10s %10s %8s' % (
-        'placement', 'from', 'base N8', 'N8', 'ratio', 'N1', 'N8', 'N8/N1'))
-    print('(base: %s; the others: %s)' % (baseline, flavour))
+        'placement', 'from', 'base N8', 'flav N8', 'ratio', 'flav N1',
+        'flav N8', 'N8/N1'))
+    print('(base: %s; flav: %s)' % (baseline, flavour))
     for p in order:
         for issuer in ('primary', 'secondary'):
             try:

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Plot hotplug_mp-bench CSV: attach+detach cycle latency against the number
-of secondaries, for each flavour of the CSV (the baseline first, dashed), one
+of secondaries, for each flavour of the CSV (a baseline first: dashed), one
 panel per device (row) and issuer (column).
 
     scripts/plot_bench.py bench.csv bench.png
@@ -16,6 +16,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 def main(src, dst):
     rows = list(csv.DictReader(open(src)))
     flavours = list(dict.fromkeys(r['flavour'] for r in rows))
+    if not 1 <= len(flavours) <= 2:
+        sys.exit('%s: one flavour, or a baseline and a flavour, not %s'
+                 % (src, flavours))
+    styles = ('o--', 's-') if len(flavours) == 2 else ('s-',)
     devices = sorted({r['device'] for r in rows})
     issuers = ['primary', 'secondary']
     fig, axes = plt.subplots(len(devices), len(issuers),
@@ -24,7 +28,7 @@ def main(src, dst):
     panels = [(axes[i][j], d, s) for i, d in enumerate(devices)
               for j, s in enumerate(issuers)]
     for ax, device, issuer in panels:
-        for flavour, style in zip(flavours, ('o--', 's-', '^-.')):
+        for flavour, style in zip(flavours, styles):
             pts = sorted((int(r['secondaries']), float(r['cycle_median_us']),
                           float(r['cycle_p99_us'])) for r in rows
                          if r['device'] == device and r['issuer'] == issuer

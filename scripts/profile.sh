@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # One hotplug request's round trip, stage by stage, on the default flavour
-# and on its baseline (flavours.toml): one primary, one secondary, net_null, requests from the
-# primary. perf records the scheduler's wake-ups (who woke whom, when), and
-# scripts/roundtrip_stages.py splits each request at its thread hand-offs.
+# and on its baseline (flavours.toml): one primary, one secondary,
+# net_null, requests from the primary. perf records the scheduler's
+# wake-ups (who woke whom, when), and scripts/roundtrip_stages.py splits
+# each request at its thread hand-offs.
 #
 #   scripts/profile.sh
 set -euo pipefail

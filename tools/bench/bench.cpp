@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * hotplug_mp-bench: attach+detach latency of a flavour (flavours.toml) and
- * of its baseline, side by side in one run, for N secondaries, from the primary and
- * from a secondary, with net_null and with a simulated NIC whose probe
- * takes a few ms in every process. Each figure is timed inside the issuing
- * process ("bench" host command), over many cycles.
+ * hotplug_mp-bench: attach+detach latency of a flavour (flavours.toml)
+ * and of its baseline, side by side in one run, for N secondaries, from
+ * the primary and from a secondary, with net_null and with a simulated NIC
+ * whose probe takes a few ms in every process. Each figure is timed inside
+ * the issuing process ("bench" host command), over many cycles.
  *
  *   hotplug_mp-bench [--baseline NAME=HOST] --flavour NAME=HOST
  *       [--simnic NAME=SO...] [--cycles N]
@@ -15,14 +15,13 @@
  *
  * Every figure is the median over the rounds of one run's figure; the
  * runs of the baseline and the flavour, and of each configuration,
- * alternate. The CSV's "flavour" column holds the names given, the
- * baseline's rows first. Without a baseline the flavour runs alone, and
- * nothing is compared. With a --simnic for each, the simulated NIC is
- * measured too. A
- * configuration is whether the processes print event lines (on, the
- * default, or off) and whether anybody reads the output of the processes
- * other than the one timing (read, the default, or unread: their
- * terminals fill up as nobody drains them).
+ * alternate. The CSV's "flavour" column holds the names given, in each
+ * figure's rows the baseline's first. Without a baseline the flavour runs
+ * alone and nothing is compared; with a --simnic for each of them the
+ * simulated NIC is measured too. A configuration is whether the processes
+ * print event lines (on, the default, or off) and whether anybody reads
+ * the output of the processes other than the one timing (read, the
+ * default, or unread: their terminals fill up as nobody drains them).
  *
  * The "bench" command comes from libhotplug_mp_bench_cmds.so of the
  * host's build (tools/bench), which every process loads with EAL -d.
@@ -236,6 +235,12 @@ parse(int argc, char **argv)
 			if (eq == 0 || eq == std::string::npos || eq + 1 == v.size())
 				throw std::invalid_argument(k + " NAME=PATH, not " + v);
 			std::string name = v.substr(0, eq);
+			/* a file name here, and a CSV field */
+			if (name.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
+				"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") !=
+			    std::string::npos || name[0] == '.')
+				throw std::invalid_argument(k + ": a name of letters, "
+					"digits, '.', '_' and '-', not " + name);
 			if (k == "--simnic") {
 				o.simnic[name] = v.substr(eq + 1);
 				continue;
@@ -282,6 +287,9 @@ parse(int argc, char **argv)
 		if (!o.host.contains(name))
 			throw std::invalid_argument("--simnic " + name + ": neither "
 				"the baseline nor the flavour");
+	if (!o.simnic.empty() && o.simnic.size() != o.host.size())
+		throw std::invalid_argument("--simnic: give one for the baseline "
+			"and one for the flavour, or none");
 	o.configs.clear();
 	for (const std::string &e : events)
 		for (const std::string &out : outputs) {
