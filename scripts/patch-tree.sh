@@ -123,9 +123,12 @@ if [ $prefixes -eq 1 ]; then
 		apps=(-Denable_apps=test-pmd)
 		drivers=$drivers,mempool/ring
 	fi
+	# dpdk-test too where the series changes its sources
+	tests=false
+	git diff --quiet series-base HEAD -- app/test || tests=true
 	drivers=$(tr , '\n' <<<"$drivers" | awk '!seen[$0]++' | paste -sd,)
 	opts=(-Denable_drivers="$drivers" "${apps[@]}"
-		-Dtests=false -Dexamples= -Denable_docs=false -Ddefault_library=static)
+		-Dtests=$tests -Dexamples= -Denable_docs=false -Ddefault_library=static)
 	# the fewest libraries where the release lets us choose
 	grep -q "option('enable_libs'" meson_options.txt && opts+=(-Denable_libs=)
 	grep -q "option('enable_kmods'" meson_options.txt && opts+=(-Denable_kmods=false)
@@ -136,7 +139,7 @@ if [ $prefixes -eq 1 ]; then
 	skipped=$(awk '/Content Skipped/ { s = 1 } s' "$dir/meson-setup.log" |
 		grep -E "^[[:space:]]+(${drivers//,/|}):" || true)
 	[ -z "$skipped" ] || die "the prefix build skips drivers the series changes: $skipped"
-	echo "prefix builds: drivers $drivers; ${apps[*]}"
+	echo "prefix builds: drivers $drivers; ${apps[*]}; tests $tests"
 	for c in $(git rev-list --reverse series-base..HEAD); do
 		git checkout -q "$c"
 		ninja -C "$bdir" >"$bdir/prefix.log" 2>&1 ||

@@ -218,11 +218,12 @@ def faults(changes, timing=(), folders=None):
             out.append(f'{name}: no files')
         bases = c.get('bases')
         if bases is not None and folders is not None:
-            known = {v.get('base') for v in folders.values()}
+            known = {v.get('base') for v in folders.values()} - {None}
             if not isinstance(bases, list) or not bases or \
                     set(bases) - known:
                 out.append(f'{name}: bases {bases!r} are not bases of '
                            f'the folders ({", ".join(sorted(known))})')
+                continue
             for folder in files:
                 if folders.get(folder, {}).get('base') not in bases:
                     out.append(f'{name}: in {folder}, a series of a base '
