@@ -9,17 +9,21 @@
 # fails. Prints, per target, the runs, runs per second, coverage and
 # corpus size libFuzzer reports.
 #
-#   scripts/fuzz.sh [--no-setup] [--flavour F] [--time S] [--work DIR] [TARGET...]
+#   scripts/fuzz.sh [--no-setup] [--flavour F] [--build DIR] [--time S]
+#                   [--work DIR] [TARGET...]
 #       targets: commands script devargs (default: all); S default 60;
 #       F a fuzz flavour of flavours.toml, default 26.07-fuzz (links the
-#       DPDK of 26.07); 26.07-fuzz-dpdk builds DPDK under the sanitizers too
+#       DPDK of 26.07); 26.07-fuzz-dpdk builds DPDK under the sanitizers
+#       too; --build: its targets in DIR, not in F's build directory (as
+#       `meson test` runs them)
 set -euo pipefail
 
 . "$(dirname "$0")/lib/entry.sh"
-time_s=60 work= flavour=26.07-fuzz
+time_s=60 work= flavour=26.07-fuzz build=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--flavour) flavour=$2; shift ;;
+	--build) build=$2; shift ;;
 	--time) time_s=$2; shift ;;
 	--work) work=$2; shift ;;
 	*) break ;;
@@ -29,7 +33,7 @@ done
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(commands script devargs)
 entry_setup "$flavour"
-build=$(build_of "$flavour")
+[ -n "$build" ] || build=$(build_of "$flavour")
 [ -n "$work" ] || work=$(mktemp -d /tmp/hotplug_mp-fuzz.XXXXXX)
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0

@@ -281,6 +281,8 @@ def meson_values(flavours, name):
         # what the tests may count on (has() of tests/integration)
         'changes': ' '.join(sorted(changes_of(f))),
         'dpdk_tests': 'true' if f['dpdk_tests'] else 'false',
+        # what `meson test` runs of it: unit, integration, fuzz
+        'runs': ' '.join(f['runs']),
         'testpmd': testpmd,
         'backend': backend,
     }
