@@ -111,9 +111,14 @@ text(std::string_view usage, std::string_view what, char *out)
 	while (!what.empty() && what.front() == ' ')
 		what.remove_prefix(1);
 	while (!what.empty()) {
-		size_t word = what.find(' ');
-		if (word == std::string_view::npos)
-			word = what.size();
+		/*
+		 * the word's length, counted by hand: under GCC 12's
+		 * -fsanitize=undefined, string_view::find() is no constant
+		 * expression
+		 */
+		size_t word = 0;
+		while (word < what.size() && what[word] != ' ')
+			word++;
 		if (column > indent && column + 1 + word > width) {
 			put('\n');
 			column = 0;
