@@ -118,14 +118,19 @@ if [ $prefixes -eq 1 ]; then
 	changed=$(git diff --name-only series-base HEAD -- drivers |
 		python3 "$top/scripts/lib/driver_closure.py")
 	drivers=bus/pci,bus/vdev,net/null${changed:+,$changed}
-	apps=(-Ddisable_apps='*')
+	# testpmd, and dpdk-test (an app of enable_apps too), where the
+	# series changes their sources; no app otherwise
+	enabled= tests=false
 	if ! git diff --quiet series-base HEAD -- app/test-pmd; then
-		apps=(-Denable_apps=test-pmd)
+		enabled=test-pmd
 		drivers=$drivers,mempool/ring
 	fi
-	# dpdk-test too where the series changes its sources
-	tests=false
-	git diff --quiet series-base HEAD -- app/test || tests=true
+	if ! git diff --quiet series-base HEAD -- app/test; then
+		enabled=${enabled:+$enabled,}test
+		tests=true
+	fi
+	apps=(-Ddisable_apps='*')
+	[ -z "$enabled" ] || apps=(-Denable_apps="$enabled")
 	drivers=$(tr , '\n' <<<"$drivers" | awk '!seen[$0]++' | paste -sd,)
 	opts=(-Denable_drivers="$drivers" "${apps[@]}"
 		-Dtests=$tests -Dexamples= -Denable_docs=false -Ddefault_library=static)
@@ -144,6 +149,8 @@ if [ $prefixes -eq 1 ]; then
 		git checkout -q "$c"
 		ninja -C "$bdir" >"$bdir/prefix.log" 2>&1 ||
 			{ tail -30 "$bdir/prefix.log"; die "prefix build FAILED at $(git log --oneline -1)"; }
+		[ "$tests" = false ] || [ -x "$bdir/app/dpdk-test" ] ||
+			die "dpdk-test not built at $(git log --oneline -1) (see $dir/meson-setup.log)"
 		warnings=$(grep -c 'warning:' "$bdir/prefix.log" || true)
 		[ "$warnings" -eq 0 ] ||
 			{ grep -A4 'warning:' "$bdir/prefix.log" | head -40; die "prefix build warns at $(git log --oneline -1)"; }
