@@ -141,7 +141,9 @@ class Check(unittest.TestCase):
                  "eal-fix-one: bases ['26.07', '24.11'] are not bases of "
                  'the folders (25.11, 26.07)'),
                 (ok.replace('["26.07", "25.11"]', '"26.07"'),
-                 "eal-fix-one: bases '26.07' are not bases of the folders")):
+                 "eal-fix-one: bases '26.07' are not bases of the folders"),
+                (ok.replace('["26.07", "25.11"]', '[["26.07"]]'),
+                 "eal-fix-one: bases [['26.07']] are not bases of the")):
             rc, out = run(self.tree(bad, files), 'check')
             self.assertEqual(rc, 1, bad)
             self.assertIn(fault, out)

@@ -43,6 +43,8 @@ for t in "${targets[@]}"; do
 	bin=$build/tests/fuzz/hotplug_mp-fuzz-$t
 	[ -x "$bin" ] || { echo "[fuzz] no target $t ($bin)"; exit 1; }
 	dir=$work/$t
+	# from the seeds alone, with no finding of an earlier run
+	rm -rf "$dir"
 	mkdir -p "$dir/corpus"
 	log=$dir/fuzz.log
 	rc=0

@@ -25,8 +25,8 @@
 #
 # A series on top of another has the tag series-base at the other's last
 # commit: the prefix builds and the checks cover its own patches only. The
-# prefix builds enable the drivers and testpmd where the series changes
-# them.
+# prefix builds enable the drivers, testpmd and dpdk-test where the series
+# changes them.
 #
 # After editing commits in DIR, regenerate the series with
 #   scripts/format-series.sh --base series-base S DIR
@@ -118,8 +118,9 @@ if [ $prefixes -eq 1 ]; then
 	changed=$(git diff --name-only series-base HEAD -- drivers |
 		python3 "$top/scripts/lib/driver_closure.py")
 	drivers=bus/pci,bus/vdev,net/null${changed:+,$changed}
-	# testpmd, and dpdk-test (an app of enable_apps too), where the
-	# series changes their sources; no app otherwise
+	# testpmd, and dpdk-test (from 23.11 an app of enable_apps too, in
+	# app/; before, built apart in app/test/), where the series changes
+	# their sources; no app otherwise
 	enabled= tests=false
 	if ! git diff --quiet series-base HEAD -- app/test-pmd; then
 		enabled=test-pmd
@@ -150,6 +151,7 @@ if [ $prefixes -eq 1 ]; then
 		ninja -C "$bdir" >"$bdir/prefix.log" 2>&1 ||
 			{ tail -30 "$bdir/prefix.log"; die "prefix build FAILED at $(git log --oneline -1)"; }
 		[ "$tests" = false ] || [ -x "$bdir/app/dpdk-test" ] ||
+			[ -x "$bdir/app/test/dpdk-test" ] ||
 			die "dpdk-test not built at $(git log --oneline -1) (see $dir/meson-setup.log)"
 		warnings=$(grep -c 'warning:' "$bdir/prefix.log" || true)
 		[ "$warnings" -eq 0 ] ||

@@ -220,14 +220,15 @@ def faults(changes, timing=(), folders=None):
         if bases is not None and folders is not None:
             known = {v.get('base') for v in folders.values()} - {None}
             if not isinstance(bases, list) or not bases or \
+                    not all(isinstance(b, str) for b in bases) or \
                     set(bases) - known:
                 out.append(f'{name}: bases {bases!r} are not bases of '
                            f'the folders ({", ".join(sorted(known))})')
-                continue
-            for folder in files:
-                if folders.get(folder, {}).get('base') not in bases:
-                    out.append(f'{name}: in {folder}, a series of a base '
-                               f'its bases leave out')
+            else:
+                for folder in files:
+                    if folders.get(folder, {}).get('base') not in bases:
+                        out.append(f'{name}: in {folder}, a series of a '
+                                   f'base its bases leave out')
         for folder, file in files.items():
             if not os.path.isfile(os.path.join(TOP, 'patches', folder, file)):
                 out.append(f'{name}: patches/{folder}/{file} does not exist')
